@@ -1,0 +1,30 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+// The data never leaves the browser: pages may load and connect to their own origin only.
+// 'wasm-unsafe-eval' lets DuckDB compile its WebAssembly; nothing else is relaxed.
+const csp = {
+	mode: 'hash',
+	directives: {
+		'default-src': ['self'],
+		'script-src': ['self', 'wasm-unsafe-eval'],
+		'worker-src': ['self'],
+		'connect-src': ['self'],
+		'img-src': ['self', 'data:', 'blob:'],
+		'style-src': ['self', 'unsafe-inline'],
+		'font-src': ['self'],
+		'object-src': ['none'],
+		'base-uri': ['self'],
+		'form-action': ['self']
+	}
+};
+
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		csp,
+		alias: { $data: 'data' }
+	}
+};
