@@ -1,0 +1,89 @@
+import type { Table } from 'apache-arrow';
+import type { Engine } from './engine';
+import { QueryError, withDeadline } from './query-error';
+
+export type Row = Record<string, unknown>;
+
+/** What a transaction body may do: the same reads and writes, inside the transaction. */
+export interface Session {
+	query(sql: string): Promise<Table>;
+	rows<T = Row>(sql: string): Promise<T[]>;
+	exec(sql: string): Promise<void>;
+}
+
+const QUERY_DEADLINE_MS = 120_000;
+
+/** Arrow rows to plain objects; works with either build's copy of apache-arrow. */
+export function tableRows<T = Row>(table: Table): T[] {
+	return table.toArray().map((row) => (row as { toJSON(): T }).toJSON());
+}
+
+/**
+ * The app's database: one engine, one queue. Operations run one at a time in the order asked,
+ * so a chart's read never lands inside an import's transaction and sees half of it.
+ */
+export class Database implements Session {
+	#engine: Engine;
+	#tail: Promise<unknown> = Promise.resolve();
+
+	constructor(engine: Engine) {
+		this.#engine = engine;
+	}
+
+	query(sql: string): Promise<Table> {
+		return this.#enqueue(() => this.#run(sql));
+	}
+
+	async rows<T = Row>(sql: string): Promise<T[]> {
+		return tableRows<T>(await this.query(sql));
+	}
+
+	async exec(sql: string): Promise<void> {
+		await this.query(sql);
+	}
+
+	registerFile(name: string, bytes: Uint8Array): Promise<void> {
+		return this.#enqueue(() => this.#engine.registerFile(name, bytes));
+	}
+
+	dropFile(name: string): Promise<void> {
+		return this.#enqueue(() => this.#engine.dropFile(name));
+	}
+
+	/** Runs `body` in one transaction: all of it is written, or none of it. */
+	transaction<T>(body: (session: Session) => Promise<T>): Promise<T> {
+		const session: Session = {
+			query: (sql) => this.#run(sql),
+			rows: async <R = Row>(sql: string) => tableRows<R>(await this.#run(sql)),
+			exec: async (sql) => void (await this.#run(sql))
+		};
+		return this.#enqueue(async () => {
+			await this.#run('BEGIN TRANSACTION');
+			try {
+				const result = await body(session);
+				await this.#run('COMMIT');
+				return result;
+			} catch (error) {
+				await this.#run('ROLLBACK');
+				throw error;
+			}
+		});
+	}
+
+	close(): Promise<void> {
+		return this.#enqueue(() => this.#engine.close());
+	}
+
+	#run(sql: string): Promise<Table> {
+		const work = this.#engine.query(sql).catch((cause: unknown) => {
+			throw new QueryError(sql, cause);
+		});
+		return withDeadline(work, QUERY_DEADLINE_MS, () => new QueryError(sql, 'DuckDB did not answer in time'));
+	}
+
+	#enqueue<T>(operation: () => Promise<T>): Promise<T> {
+		const result = this.#tail.then(operation);
+		this.#tail = result.catch(() => undefined);
+		return result;
+	}
+}

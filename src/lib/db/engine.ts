@@ -1,0 +1,29 @@
+import type { Table } from 'apache-arrow';
+
+/**
+ * The one narrow door to DuckDB. The browser (worker) build and the Node build used by tests
+ * and the command-line validator both implement it, so every piece of SQL runs unchanged in both.
+ */
+export interface Engine {
+	/** Runs one or more statements; resolves to the last statement's result as Arrow. */
+	query(sql: string): Promise<Table>;
+	/** Makes bytes readable by SQL (`read_csv('name')`) without copying them into a table. */
+	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	dropFile(name: string): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** Settings every engine applies right after connecting. */
+export const ENGINE_SETUP_SQL = [
+	// Only core functions are built in; autoloading would try to download extensions,
+	// which must never happen (privacy) and crashes offline.
+	'SET autoinstall_known_extensions = false',
+	'SET autoload_known_extensions = false'
+].join(';\n');
+
+/** Config shared by both builds: numbers and dates come back as JS numbers and Dates, not BigInt. */
+export const QUERY_CONFIG = {
+	castBigIntToDouble: true,
+	castDecimalToDouble: true,
+	castTimestampToDate: true
+} as const;

@@ -1,0 +1,30 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Engine } from './engine';
+import { ENGINE_SETUP_SQL, QUERY_CONFIG } from './engine';
+
+/**
+ * DuckDB-WASM's Node build: the same engine and version as the browser's, for tests and the
+ * command-line validator. It is synchronous; the Engine interface makes it look like the browser's.
+ */
+export async function createNodeEngine(): Promise<Engine> {
+	const require = createRequire(import.meta.url);
+	const duckdb = await import('@duckdb/duckdb-wasm/blocking');
+	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+	const bundles = {
+		mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+		eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+	};
+	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	await db.instantiate(() => {});
+	db.open({ query: QUERY_CONFIG });
+	const connection = db.connect();
+	connection.query(ENGINE_SETUP_SQL);
+
+	return {
+		query: async (sql) => connection.query(sql),
+		registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
+		dropFile: async (name) => db.dropFile(name),
+		close: async () => connection.close()
+	};
+}

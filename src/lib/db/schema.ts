@@ -1,0 +1,138 @@
+/**
+ * The data model, in one place. Everything the app shows is read from these tables; everything
+ * loaded (the app's own sample files included) is written by the ingest code, one import at a time.
+ *
+ * Vocabulary (the users' words):
+ *  - priority: one of the plan's six underlined headings, linked to a borough outcome.
+ *  - action: a line of the plan under a priority; it has one or more rated items (one per RAG rating).
+ *  - item: what gets a RAG rating at each review; it has its own how, timescale and lead agencies.
+ *  - review: the six-monthly review of the plan (Dec 2016 in the seed; later ones are sample data).
+ *  - measure: an OBA performance measure (how much / how well / better off) or a population indicator.
+ *  - source: 'seed' (transcribed from the real plan), 'real' (published statistics),
+ *    'sample' (invented to show the app; always labelled), 'imported' (an analyst's file).
+ *
+ * Referential integrity is checked by the ingest code before it writes, not by FOREIGN KEY
+ * constraints: DuckDB cannot delete or update a referenced row, which undo and re-import need.
+ */
+export const SCHEMA_SQL = `
+-- One row per file loaded. Every row written by a file keeps its import_id, so an import can be
+-- undone and a chart can say where its numbers came from.
+CREATE TABLE IF NOT EXISTS imports (
+	import_id   INTEGER PRIMARY KEY,
+	file_name   VARCHAR NOT NULL,
+	checksum    VARCHAR NOT NULL,   -- SHA-256 of the file's bytes, hex
+	format      VARCHAR NOT NULL,   -- see src/lib/ingest/formats.ts
+	source      VARCHAR NOT NULL CHECK (source IN ('seed', 'real', 'sample', 'imported')),
+	imported_at TIMESTAMP NOT NULL,
+	row_count   INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS priorities (
+	priority     INTEGER PRIMARY KEY,  -- 1..6, in the plan's order
+	name         VARCHAR NOT NULL,     -- short name, e.g. 'Online safety'
+	heading      VARCHAR,              -- the plan's own heading, verbatim
+	outcome      VARCHAR,              -- borough outcome: 'Safe', 'Skills and learning', 'Health and well-being'
+	outcome_note VARCHAR               -- why, where the plan does not name the outcome
+);
+
+-- The canonical list of agencies; free-text lead-agency cells are matched through agency_aliases.
+CREATE TABLE IF NOT EXISTS agencies (
+	agency_id VARCHAR PRIMARY KEY,
+	name      VARCHAR NOT NULL,
+	kind      VARCHAR NOT NULL        -- police, health, childrens-social-care, education, early-help, ...
+);
+CREATE TABLE IF NOT EXISTS agency_aliases (
+	alias_key VARCHAR PRIMARY KEY,    -- the spelling, lower-cased, punctuation folded (see oba/agencies.ts)
+	alias     VARCHAR NOT NULL,       -- the spelling as first written
+	agency_id VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS actions (
+	action_id VARCHAR PRIMARY KEY,    -- '1.4'
+	priority  INTEGER NOT NULL,
+	action    VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS items (
+	item_id   VARCHAR PRIMARY KEY,    -- '1.4' or, where an action has several ratings, '1.4a', '1.4b'
+	action_id VARCHAR NOT NULL,
+	how       VARCHAR,
+	timescale VARCHAR,
+	lead_text VARCHAR,                -- the lead-agency cell as written
+	ordinal   INTEGER NOT NULL        -- the item's place in the plan
+);
+-- An item can have several lead agencies; each counts the item.
+CREATE TABLE IF NOT EXISTS item_leads (
+	item_id   VARCHAR NOT NULL,
+	agency_id VARCHAR NOT NULL,
+	PRIMARY KEY (item_id, agency_id)
+);
+-- One RAG rating (or none: not rated) per item per review.
+CREATE TABLE IF NOT EXISTS reviews (
+	item_id   VARCHAR NOT NULL,
+	review    DATE NOT NULL,          -- first day of the review's month
+	rag       VARCHAR CHECK (rag IN ('R', 'A', 'G', 'B')),  -- B = blue, complete; NULL = not rated
+	progress  VARCHAR,
+	source    VARCHAR NOT NULL,
+	import_id INTEGER NOT NULL,
+	PRIMARY KEY (item_id, review)
+);
+
+CREATE TABLE IF NOT EXISTS measures (
+	measure_id  VARCHAR PRIMARY KEY,
+	name        VARCHAR NOT NULL,
+	quadrant    VARCHAR NOT NULL CHECK (quadrant IN ('how_much', 'how_well', 'better_off', 'population')),
+	priority    INTEGER,              -- NULL for population indicators that serve the whole plan
+	agency_id   VARCHAR,
+	polarity    VARCHAR CHECK (polarity IN ('higher', 'lower', 'range')),
+	unit        VARCHAR NOT NULL,     -- count, percent, rate10k, days, gbp
+	source      VARCHAR NOT NULL,
+	description VARCHAR
+);
+
+-- Areas, for population indicators and their comparators (England, the region, the local authority).
+CREATE TABLE IF NOT EXISTS areas (
+	area_code VARCHAR PRIMARY KEY,    -- ONS code, e.g. E06000012
+	name      VARCHAR NOT NULL,
+	level     VARCHAR NOT NULL        -- 'National', 'Regional', 'Local authority'
+);
+
+-- One value per measure, area and period. A missing value is NULL with its marker kept as written.
+CREATE TABLE IF NOT EXISTS measure_values (
+	measure_id   VARCHAR NOT NULL,
+	area_code    VARCHAR NOT NULL,
+	period_start DATE NOT NULL,
+	period_end   DATE NOT NULL,
+	period_kind  VARCHAR NOT NULL CHECK (period_kind IN ('quarter', 'year')),
+	period_label VARCHAR NOT NULL,    -- financial-year label: '2016/17 Q3', or '2016/17' for a year
+	value        DOUBLE,
+	marker       VARCHAR,             -- e.g. 'c', '[c]', '..'; NULL when there is a value
+	numerator    DOUBLE,
+	denominator  DOUBLE,
+	target       DOUBLE,              -- the target in force for this period, if any
+	note         VARCHAR,             -- story behind the curve for this period
+	source       VARCHAR NOT NULL,
+	import_id    INTEGER NOT NULL,
+	PRIMARY KEY (measure_id, area_code, period_start, period_kind)
+);
+
+-- Children aged 0-17 (ONS mid-year estimates): the denominator of rates per 10,000.
+CREATE TABLE IF NOT EXISTS populations (
+	area_code  VARCHAR NOT NULL,
+	mid_year   INTEGER NOT NULL,      -- the estimate is for 30 June of this year
+	population DOUBLE NOT NULL,
+	import_id  INTEGER NOT NULL,
+	PRIMARY KEY (area_code, mid_year)
+);
+`;
+
+/** The area local measures belong to unless a file says otherwise. */
+export const HOME_AREA = { code: 'E06000012', name: 'North East Lincolnshire', level: 'Local authority' } as const;
+
+/**
+ * How a free-text agency name is compared with the agency list: case, punctuation and spacing
+ * ignored, '&' read as 'and'. So "Young & Safe", "young and safe" and "Young and Safe." match.
+ */
+export const MACROS_SQL = `
+CREATE OR REPLACE MACRO agency_key(name) AS
+	trim(regexp_replace(replace(lower(name), '&', ' and '), '[^a-z0-9]+', ' ', 'g'));
+`;
