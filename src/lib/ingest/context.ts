@@ -1,0 +1,66 @@
+import type { Database, Session } from '../db/database';
+import type { ColumnMatch } from './columns';
+import type { FormatSpec } from './formats';
+import { locate } from './lookup';
+import type { Problem } from './problems';
+import { cell, type StagedFile } from './stage';
+
+export type DataSource = 'seed' | 'real' | 'sample' | 'imported';
+
+/** What a format handler works with: the staged file and which of its columns are which. */
+export interface FormatContext {
+	db: Database;
+	file: StagedFile;
+	spec: FormatSpec;
+	match: ColumnMatch;
+	source: DataSource;
+}
+
+/** A handler checks a staged file and, if it may be written, says how to write it. */
+export interface Prepared {
+	problems: Problem[];
+	/** Writes the file's rows inside the import's transaction; returns the rows written. */
+	write(session: Session, importId: number): Promise<number>;
+}
+
+export type FormatHandler = (ctx: FormatContext) => Promise<Prepared>;
+
+/** The SQL for a canonical column's cell in the staged table `s`, or NULL when the file lacks it. */
+export function col(ctx: FormatContext, name: string): string {
+	const index = ctx.match.found.get(name);
+	return index === undefined ? 'CAST(NULL AS VARCHAR)' : `nullif(trim(s.${cell(index)}), '')`;
+}
+
+export function has(ctx: FormatContext, name: string): boolean {
+	return ctx.match.found.has(name);
+}
+
+export function columnIndex(ctx: FormatContext, name: string): number | null {
+	return ctx.match.found.get(name) ?? null;
+}
+
+/** Rows where a column the format needs is blank. */
+export function blankCells(ctx: FormatContext, name: string, fix: string): Promise<Problem[]> {
+	return locate(
+		ctx.db,
+		ctx.file,
+		columnIndex(ctx, name),
+		`SELECT s."row", NULL AS value, 'This cell is blank; it needs a ${name}.' AS message
+		 FROM ${ctx.file.table} s WHERE ${col(ctx, name)} IS NULL`,
+		fix
+	);
+}
+
+/** Rows whose key repeats an earlier row's: a file says each thing once. */
+export function duplicateKeys(ctx: FormatContext, keySql: string, column: string, what: string): Promise<Problem[]> {
+	return locate(
+		ctx.db,
+		ctx.file,
+		columnIndex(ctx, column),
+		`SELECT "row", key AS value, 'The same ' || ${`'${what}'`} || ' as row ' || first_row || '.' AS message
+		 FROM (SELECT s."row", ${keySql} AS key, min(s."row") OVER (PARTITION BY ${keySql}) AS first_row
+		       FROM ${ctx.file.table} s)
+		 WHERE "row" <> first_row AND key IS NOT NULL`,
+		`Keep one row for each ${what}, or delete the repeated row.`
+	);
+}

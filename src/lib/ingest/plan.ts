@@ -1,0 +1,108 @@
+import { parseRag, RAG_EXPECTED } from '../oba/rag';
+import { str } from '../db/sql';
+import type { FormatHandler } from './context';
+import { blankCells, col, columnIndex, duplicateKeys } from './context';
+import { buildLookup, locate } from './lookup';
+import { findReviewColumns } from './review-columns';
+import { cell } from './stage';
+
+let plans = 0;
+
+/** SQL resolving a priority cell, written as its number or its name, to the priority number. */
+export function prioritySql(cellSql: string): string {
+	return `(SELECT p.priority FROM priorities p
+		WHERE CAST(p.priority AS VARCHAR) = ${cellSql} OR lower(p.name) = lower(${cellSql}) OR lower(p.heading) = lower(${cellSql}))`;
+}
+
+export const PRIORITY_FIX = 'Write the priority’s number (1–6) or its short name as on the home page.';
+
+/** Rows whose priority names no priority of the plan. */
+export function unknownPriorities(ctx: Parameters<FormatHandler>[0]) {
+	return locate(ctx.db, ctx.file, columnIndex(ctx, 'priority'),
+		`SELECT s."row", ${col(ctx, 'priority')} AS value, 'No priority of the plan has this number or name.' AS message
+		 FROM ${ctx.file.table} s WHERE ${col(ctx, 'priority')} IS NOT NULL AND ${prioritySql(col(ctx, 'priority'))} IS NULL`,
+		PRIORITY_FIX);
+}
+
+/** Lead-agency cells split into one row per agency named. */
+export function leadSpellings(table: string, leadSql: string): string {
+	return `SELECT s."row", trim(name) AS spelling FROM ${table} s,
+		unnest(coalesce(regexp_split_to_array(${leadSql}, '[;\\n]'), [])) AS u(name) WHERE trim(name) <> ''`;
+}
+
+export const AGENCY_FIX =
+	'Correct the spelling, or add it to the agency list (agencies.csv) as an alias of the right agency.';
+
+/** The action plan: actions, rated items, their lead agencies, and reviews given as column pairs. */
+export const importPlan: FormatHandler = async (ctx) => {
+	const t = ctx.file.table;
+	const plan = `plan_${++plans}`;
+	// Ids default from the plan's order: action n of priority p is "p.n"; its items "p.na", "p.nb".
+	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${plan} AS
+		WITH base AS (
+			SELECT s."row", ${prioritySql(col(ctx, 'priority'))} AS priority, ${col(ctx, 'action')} AS action,
+				${col(ctx, 'action_id')} AS given_action, ${col(ctx, 'item_id')} AS given_item,
+				${col(ctx, 'how')} AS how, ${col(ctx, 'timescale')} AS timescale, ${col(ctx, 'lead_agency')} AS lead_text,
+				min(s."row") OVER (PARTITION BY ${col(ctx, 'priority')}, coalesce(${col(ctx, 'action_id')}, ${col(ctx, 'action')})) AS first_row
+			FROM ${t} s),
+		actions AS (
+			SELECT *, coalesce(given_action, priority || '.' || dense_rank() OVER (PARTITION BY priority ORDER BY first_row)) AS action_id
+			FROM base)
+		SELECT *, coalesce(given_item, CASE WHEN count(*) OVER (PARTITION BY action_id) = 1 THEN action_id
+			ELSE action_id || chr(96 + CAST(row_number() OVER (PARTITION BY action_id ORDER BY "row") AS INTEGER)) END) AS item_id
+		FROM actions`);
+
+	const { reviews, problems: headerProblems } = findReviewColumns(ctx.file, ctx.match.unmatched);
+	const ragLookups = [];
+	const problems = [...headerProblems];
+	for (const review of reviews) {
+		const lookup = await buildLookup(ctx.db, ctx.file, {
+			column: review.rag,
+			fields: { rag: 'VARCHAR' },
+			parse: (text) => {
+				const parsed = parseRag(text);
+				return parsed.ok ? { ok: true, fields: { rag: parsed.rag } } : parsed;
+			},
+			fix: RAG_EXPECTED
+		});
+		ragLookups.push({ review, table: lookup.table });
+		problems.push(...lookup.problems);
+	}
+	problems.push(
+		...(await blankCells(ctx, 'priority', PRIORITY_FIX)),
+		...(await blankCells(ctx, 'action', 'Write the action as the plan words it.')),
+		...(await unknownPriorities(ctx)),
+		...(await duplicateKeys(ctx, col(ctx, 'item_id'), 'item_id', 'item id')),
+		...(await locate(ctx.db, ctx.file, columnIndex(ctx, 'lead_agency'),
+			`SELECT l."row", l.spelling AS value, 'This agency is not in the agency list.' AS message
+			 FROM (${leadSpellings(t, col(ctx, 'lead_agency'))}) l
+			 WHERE agency_key(l.spelling) NOT IN (SELECT alias_key FROM agency_aliases)`,
+			AGENCY_FIX))
+	);
+
+	return {
+		problems,
+		write: async (session, importId) => {
+			const ids = `SELECT item_id FROM ${plan}`;
+			await session.exec(`
+				DELETE FROM item_leads WHERE item_id IN (${ids});
+				DELETE FROM items WHERE item_id IN (${ids});
+				DELETE FROM actions WHERE action_id IN (SELECT action_id FROM ${plan});
+				INSERT INTO actions SELECT action_id, first(priority ORDER BY "row"), first(action ORDER BY "row")
+					FROM ${plan} GROUP BY action_id;
+				INSERT INTO items SELECT item_id, action_id, how, timescale, lead_text, "row" FROM ${plan};
+				INSERT INTO item_leads SELECT DISTINCT p.item_id, a.agency_id
+					FROM (${leadSpellings(plan, 's.lead_text')}) l JOIN ${plan} p USING ("row")
+					JOIN agency_aliases a ON a.alias_key = agency_key(l.spelling)`);
+			for (const { review, table } of ragLookups) {
+				const progress = review.progress === null ? 'NULL' : `nullif(trim(s.${cell(review.progress)}), '')`;
+				await session.exec(`
+					DELETE FROM reviews WHERE review = DATE ${str(review.date)} AND item_id IN (${ids});
+					INSERT INTO reviews SELECT p.item_id, DATE ${str(review.date)}, l.rag, ${progress}, ${str(ctx.source)}, ${importId}
+					FROM ${t} s JOIN ${plan} p USING ("row") JOIN ${table} l ON l.text = coalesce(s.${cell(review.rag)}, '')
+					WHERE l.rag IS NOT NULL OR ${progress} IS NOT NULL`);
+			}
+			return ctx.file.rowCount;
+		}
+	};
+};

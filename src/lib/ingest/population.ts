@@ -1,0 +1,38 @@
+import type { FormatHandler } from './context';
+import { col } from './context';
+import { numberLookup } from './cell-lookups';
+import { dfeAreaSql } from './dfe';
+import { locate } from './lookup';
+
+const CHILDREN = `'children aged 0 to 17 years'`;
+
+/** ONS mid-year estimates of children aged 0-17, in the DfE layout: the denominators of rates. */
+export const importPopulation: FormatHandler = async (ctx) => {
+	const t = ctx.file.table;
+	const area = dfeAreaSql(ctx);
+	const estimate = (await numberLookup(ctx, 'population_estimate'))!;
+	const children = `lower(${col(ctx, 'age_group')}) = ${CHILDREN}`;
+	const problems = [
+		...estimate.problems,
+		...(await locate(ctx.db, ctx.file, ctx.match.found.get('time_period') ?? null,
+			`SELECT s."row", ${col(ctx, 'time_period')} AS value, 'The mid-year of the estimate must be a year such as 2024.' AS message
+			 FROM ${t} s WHERE TRY_CAST(${col(ctx, 'time_period')} AS INTEGER) NOT BETWEEN 1900 AND 2100
+			    OR TRY_CAST(${col(ctx, 'time_period')} AS INTEGER) IS NULL`,
+			'Write the year of the estimate, e.g. 2024.'))
+	];
+	const rows = `SELECT ${area.code} AS area_code, ${area.name} AS name, ${col(ctx, 'geographic_level')} AS level,
+		CAST(${col(ctx, 'time_period')} AS INTEGER) AS mid_year, ${estimate.alias}.value AS population
+		FROM ${t} s ${estimate.join} WHERE ${children} AND ${estimate.alias}.value IS NOT NULL`;
+	return {
+		problems,
+		write: async (session, importId) => {
+			await session.exec(`
+				DELETE FROM populations p USING (${rows}) n WHERE p.area_code = n.area_code AND p.mid_year = n.mid_year;
+				INSERT INTO populations SELECT area_code, mid_year, population, ${importId} FROM (${rows});
+				INSERT INTO areas SELECT DISTINCT area_code, name, level FROM (${rows})
+					WHERE area_code NOT IN (SELECT area_code FROM areas)`);
+			const [count] = await session.rows<{ n: number }>(`SELECT count(*) AS n FROM (${rows})`);
+			return count?.n ?? 0;
+		}
+	};
+};

@@ -1,0 +1,63 @@
+import type { FormatHandler } from './context';
+import { blankCells, col, duplicateKeys } from './context';
+import { locate } from './lookup';
+
+/** The plan's priorities: numbers, short names and borough outcomes. */
+export const importPriorities: FormatHandler = async (ctx) => {
+	const t = ctx.file.table;
+	const problems = [
+		...(await blankCells(ctx, 'name', 'Give each priority a short name.')),
+		...(await locate(ctx.db, ctx.file, ctx.match.found.get('priority') ?? null,
+			`SELECT s."row", ${col(ctx, 'priority')} AS value, 'A priority is a whole number from 1 to 99.' AS message
+			 FROM ${t} s WHERE TRY_CAST(${col(ctx, 'priority')} AS INTEGER) NOT BETWEEN 1 AND 99
+			    OR TRY_CAST(${col(ctx, 'priority')} AS INTEGER) IS NULL`,
+			'Number the priorities 1, 2, 3 … in the plan’s order.')),
+		...(await duplicateKeys(ctx, col(ctx, 'priority'), 'priority', 'priority number'))
+	];
+	return {
+		problems,
+		write: async (session) => {
+			await session.exec(`
+				DELETE FROM priorities WHERE priority IN (SELECT CAST(${col(ctx, 'priority')} AS INTEGER) FROM ${t} s);
+				INSERT INTO priorities SELECT CAST(${col(ctx, 'priority')} AS INTEGER), ${col(ctx, 'name')},
+					${col(ctx, 'heading')}, ${col(ctx, 'outcome')}, ${col(ctx, 'outcome_note')} FROM ${t} s`);
+			return ctx.file.rowCount;
+		}
+	};
+};
+
+/** The canonical agency list; every spelling (the name, the id and each alias) becomes an alias. */
+export const importAgencies: FormatHandler = async (ctx) => {
+	const t = ctx.file.table;
+	const spellings = `
+		SELECT s."row", ${col(ctx, 'agency_id')} AS agency_id, trim(spelling) AS spelling
+		FROM ${t} s, unnest([${col(ctx, 'agency_id')}, ${col(ctx, 'agency')}]
+			|| coalesce(regexp_split_to_array(${col(ctx, 'aliases')}, '[;\\n]'), [])) AS u(spelling)
+		WHERE trim(spelling) <> ''`;
+	const problems = [
+		...(await blankCells(ctx, 'agency_id', 'Give each agency a short id, such as humberside-police.')),
+		...(await blankCells(ctx, 'agency', 'Give each agency the name to show.')),
+		...(await blankCells(ctx, 'kind', 'Say what kind of agency it is: police, health, education …')),
+		...(await duplicateKeys(ctx, col(ctx, 'agency_id'), 'agency_id', 'agency id')),
+		...(await locate(ctx.db, ctx.file, ctx.match.found.get('aliases') ?? null,
+			`SELECT "row", spelling AS value,
+				'This spelling already means agency "' || first_agency || '" (row ' || first_row || ').' AS message
+			 FROM (SELECT *, first(agency_id ORDER BY "row") OVER w AS first_agency, min("row") OVER w AS first_row
+			       FROM (${spellings}) WINDOW w AS (PARTITION BY agency_key(spelling)))
+			 WHERE agency_id <> first_agency`,
+			'One spelling can mean only one agency: remove it from one of the two.'))
+	];
+	return {
+		problems,
+		write: async (session) => {
+			await session.exec(`
+				DELETE FROM agencies WHERE agency_id IN (SELECT ${col(ctx, 'agency_id')} FROM ${t} s);
+				INSERT INTO agencies SELECT ${col(ctx, 'agency_id')}, ${col(ctx, 'agency')}, lower(${col(ctx, 'kind')}) FROM ${t} s;
+				DELETE FROM agency_aliases WHERE alias_key IN (SELECT agency_key(spelling) FROM (${spellings}));
+				INSERT INTO agency_aliases
+					SELECT agency_key(spelling), first(spelling ORDER BY "row"), first(agency_id ORDER BY "row")
+					FROM (${spellings}) GROUP BY agency_key(spelling)`);
+			return ctx.file.rowCount;
+		}
+	};
+};

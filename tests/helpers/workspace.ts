@@ -1,0 +1,22 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database } from '../../src/lib/db/database';
+import { createNodeEngine } from '../../src/lib/db/node-engine';
+import { openDatabase } from '../../src/lib/db/open';
+import { describeProblem } from '../../src/lib/ingest/problems';
+import { loadSample } from '../../src/lib/ingest/sample';
+
+export const DATA_DIR = join(import.meta.dirname, '../../data');
+
+export async function emptyDatabase(): Promise<Database> {
+	return openDatabase(await createNodeEngine());
+}
+
+/** The real engine with the app's own sample data loaded, as the home page has it. */
+export async function sampleDatabase(): Promise<Database> {
+	const db = await emptyDatabase();
+	const outcomes = await loadSample(db, async (path) => new Uint8Array(await readFile(join(DATA_DIR, path))));
+	const errors = outcomes.flatMap((o) => o.problems).filter((p) => p.severity === 'error');
+	if (errors.length) throw new Error(errors.slice(0, 10).map(describeProblem).join('\n'));
+	return db;
+}
