@@ -1,12 +1,9 @@
-import { parsePeriod, PERIOD_EXPECTED } from '../oba/periods';
+import { financialYearLabel, parsePeriod, PERIOD_EXPECTED } from '../oba/periods';
 import { parseValue, VALUE_EXPECTED } from '../oba/values';
-import { financialYearLabel } from '../oba/periods';
 import type { FormatContext } from './context';
 import { columnIndex } from './context';
-import { buildLookup, type LookupSpec } from './lookup';
-import type { Problem } from './problems';
-import { cell } from './stage';
 import { headerKey } from './headers';
+import type { Lookup, LookupSpec } from './lookup';
 
 /** A column the format does not define (a DfE indicator, say), found by its header. */
 export function headerIndex(ctx: FormatContext, header: string): number | null {
@@ -14,27 +11,10 @@ export function headerIndex(ctx: FormatContext, header: string): number | null {
 	return index < 0 ? null : index;
 }
 
-/** A parsed column: join `table` ON `on` to read its fields. Null when the file lacks the column. */
-export interface ColumnLookup {
-	table: string;
-	alias: string;
-	join: string;
-	problems: Problem[];
-}
-
-let aliases = 0;
-
-export async function lookupColumn(
-	ctx: FormatContext,
-	name: string,
-	spec: Omit<LookupSpec, 'column'>
-): Promise<ColumnLookup | null> {
+/** Registers a lookup of a column, by canonical name or header; null when the file lacks it. */
+export function lookupColumn(ctx: FormatContext, name: string, spec: Omit<LookupSpec, 'column'>): Lookup | null {
 	const column = columnIndex(ctx, name) ?? headerIndex(ctx, name);
-	if (column === null) return null;
-	const { table, problems } = await buildLookup(ctx.db, ctx.file, { ...spec, column });
-	const alias = `l${++aliases}`;
-	const text = spec.textSql ?? `coalesce(s.${cell(column)}, '')`;
-	return { table, alias, problems, join: `JOIN ${table} ${alias} ON ${alias}.text = ${text}` };
+	return column === null ? null : ctx.lookups.add({ ...spec, column });
 }
 
 export const periodLookup = (ctx: FormatContext, name = 'period') =>
@@ -69,7 +49,7 @@ export const numberLookup = (ctx: FormatContext, name: string) =>
 		fix: `Write a number (${VALUE_EXPECTED.replace(/^expected /, '')}).`
 	});
 
-/** A metadata cell parsed by one of the oba parsers into one text field. */
+/** A metadata cell parsed by one of the oba parsers into one text field; blank stays blank. */
 export function textLookup(
 	ctx: FormatContext,
 	name: string,

@@ -1,7 +1,8 @@
 import type { Database, Session } from '../db/database';
+import type { Check } from './checks';
 import type { ColumnMatch } from './columns';
 import type { FormatSpec } from './formats';
-import { locate } from './lookup';
+import type { Lookups } from './lookup';
 import type { Problem } from './problems';
 import { cell, type StagedFile } from './stage';
 
@@ -14,11 +15,15 @@ export interface FormatContext {
 	spec: FormatSpec;
 	match: ColumnMatch;
 	source: DataSource;
+	lookups: Lookups;
 }
 
 /** A handler checks a staged file and, if it may be written, says how to write it. */
 export interface Prepared {
-	problems: Problem[];
+	/** Problems found while preparing (headers, choices). */
+	problems?: Problem[];
+	/** Row checks, all run in one query. */
+	checks: Check[];
 	/** Writes the file's rows inside the import's transaction; returns the rows written. */
 	write(session: Session, importId: number): Promise<number>;
 }
@@ -31,36 +36,27 @@ export function col(ctx: FormatContext, name: string): string {
 	return index === undefined ? 'CAST(NULL AS VARCHAR)' : `nullif(trim(s.${cell(index)}), '')`;
 }
 
-export function has(ctx: FormatContext, name: string): boolean {
-	return ctx.match.found.has(name);
-}
-
 export function columnIndex(ctx: FormatContext, name: string): number | null {
 	return ctx.match.found.get(name) ?? null;
 }
 
 /** Rows where a column the format needs is blank. */
-export function blankCells(ctx: FormatContext, name: string, fix: string): Promise<Problem[]> {
-	return locate(
-		ctx.db,
-		ctx.file,
-		columnIndex(ctx, name),
-		`SELECT s."row", NULL AS value, 'This cell is blank; it needs a ${name}.' AS message
-		 FROM ${ctx.file.table} s WHERE ${col(ctx, name)} IS NULL`,
+export function blankCells(ctx: FormatContext, name: string, fix: string): Check {
+	return {
+		column: columnIndex(ctx, name),
+		sql: `SELECT s."row", NULL AS value, 'This cell is blank; it needs a ${name.replaceAll('_', ' ')}.' AS message
+			FROM ${ctx.file.table} s WHERE ${col(ctx, name)} IS NULL`,
 		fix
-	);
+	};
 }
 
 /** Rows whose key repeats an earlier row's: a file says each thing once. */
-export function duplicateKeys(ctx: FormatContext, keySql: string, column: string, what: string): Promise<Problem[]> {
-	return locate(
-		ctx.db,
-		ctx.file,
-		columnIndex(ctx, column),
-		`SELECT "row", key AS value, 'The same ' || ${`'${what}'`} || ' as row ' || first_row || '.' AS message
-		 FROM (SELECT s."row", ${keySql} AS key, min(s."row") OVER (PARTITION BY ${keySql}) AS first_row
-		       FROM ${ctx.file.table} s)
-		 WHERE "row" <> first_row AND key IS NOT NULL`,
-		`Keep one row for each ${what}, or delete the repeated row.`
-	);
+export function duplicateKeys(ctx: FormatContext, keySql: string, column: string, what: string): Check {
+	return {
+		column: columnIndex(ctx, column),
+		sql: `SELECT "row", key AS value, 'The same ${what} as row ' || first_row || '.' AS message
+			FROM (SELECT s."row", ${keySql} AS key, min(s."row") OVER (PARTITION BY ${keySql}) AS first_row FROM ${ctx.file.table} s)
+			WHERE "row" <> first_row AND key IS NOT NULL`,
+		fix: `Keep one row for each ${what}, or delete the repeated row.`
+	};
 }

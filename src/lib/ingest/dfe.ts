@@ -4,6 +4,7 @@ import { str } from '../db/sql';
 import type { FormatContext, FormatHandler } from './context';
 import { col, columnIndex } from './context';
 import { headerIndex, lookupColumn, numberLookup } from './cell-lookups';
+import type { Lookup } from './lookup';
 import { fileProblem } from './problems';
 
 /** What to take from a DfE open-data file: the user picks the areas and the indicators. */
@@ -42,7 +43,7 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 		const problems = selection.indicators
 			.filter((i) => headerIndex(ctx, i.column) === null)
 			.map((i) => fileProblem(ctx.file.name, `The file has no column "${i.column}".`, 'Choose indicators from the file’s own columns.'));
-		const period = (await lookupColumn(ctx, 'time_period', {
+		const period = lookupColumn(ctx, 'time_period', {
 			textSql: `coalesce(${col(ctx, 'time_period')}, '') || '|' || coalesce(${col(ctx, 'time_identifier')}, '')`,
 			fields: { start: 'DATE', end: 'DATE', kind: 'VARCHAR', label: 'VARCHAR' },
 			parse: (text) => {
@@ -53,15 +54,12 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 				return { ok: true, fields: { start, end, kind, label: financialYearLabel(parsed.period) } };
 			},
 			fix: 'DfE files give time_period as 2025 or 201617 with time_identifier such as Reporting year or Financial year Q3.'
-		}))!;
-		problems.push(...period.problems);
-		const values = [];
-		for (const indicator of selection.indicators) {
-			const lookup = await numberLookup(ctx, indicator.column);
-			if (!lookup) continue;
-			problems.push(...lookup.problems);
-			values.push({ indicator, lookup });
-		}
+		})!;
+		const values: { indicator: DfeIndicator; lookup: Lookup }[] = selection.indicators.flatMap((indicator) => {
+			const lookup = numberLookup(ctx, indicator.column);
+			return lookup ? [{ indicator, lookup }] : [];
+		});
+		const checks = await ctx.lookups.build(ctx.db, ctx.file);
 		const inSelection = `${area.code} IN (${selection.areas.map(str).join(', ')})`;
 		if (columnIndex(ctx, 'geographic_level') !== null) {
 			const [found] = await ctx.db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${t} s WHERE ${inSelection}`);
@@ -69,6 +67,7 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 		}
 		return {
 			problems,
+			checks,
 			write: async (session, importId) => {
 				const source = str(ctx.source);
 				await session.exec(`

@@ -12,6 +12,8 @@ import { fileProblem, hasErrors, type Problem } from './problems';
 import { importAgencies, importPriorities } from './reference';
 import { importReviews } from './reviews';
 import { stageCsv } from './stage';
+import { runChecks } from './checks';
+import { Lookups } from './lookup';
 
 export interface ImportRequest {
 	name: string;
@@ -81,8 +83,8 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
 			return outcome;
 		}
 		const source = request.source ?? 'imported';
-		const prepared = await handler({ db, file, spec, match, source });
-		outcome.problems.push(...prepared.problems);
+		const prepared = await handler({ db, file, spec, match, source, lookups: new Lookups() });
+		outcome.problems.push(...(prepared.problems ?? []), ...(await runChecks(db, file, prepared.checks)));
 		if (hasErrors(outcome.problems)) return outcome;
 		const checksum = await sha256(request.bytes);
 		await db.transaction(async (session) => {

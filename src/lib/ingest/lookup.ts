@@ -1,6 +1,6 @@
 import type { Database, Session } from '../db/database';
 import { ident, num, str, valuesList } from '../db/sql';
-import type { Problem } from './problems';
+import type { Check } from './checks';
 import { cell, type StagedFile } from './stage';
 
 export type Cell = string | number | boolean | null;
@@ -19,8 +19,12 @@ export interface LookupSpec {
 	fix: string;
 }
 
-/** At most this many rows of one problem are listed; the rest are counted. */
-export const LISTED_PER_PROBLEM = 1000;
+/** A parsed column: `join` it to the staged table `s` and read its fields through `alias`. */
+export interface Lookup {
+	table: string;
+	alias: string;
+	join: string;
+}
 
 let lookups = 0;
 
@@ -32,75 +36,53 @@ function literal(value: Cell, type: FieldType): string {
 	return str(String(value));
 }
 
-/**
- * Parses each distinct text of one column once, in TypeScript, and keeps the answers in a
- * temporary table to join back: the domain rules stay pure functions, and a million rows with
- * a few dozen distinct periods cost a few dozen parses.
- */
-export async function buildLookup(
-	db: Database | Session,
-	file: StagedFile,
-	spec: LookupSpec
-): Promise<{ table: string; problems: Problem[] }> {
-	const table = `lookup_${++lookups}`;
-	const textSql = spec.textSql ?? `coalesce(s.${cell(spec.column)}, '')`;
-	const texts = (await db.rows<{ text: string }>(`SELECT DISTINCT ${textSql} AS text FROM ${file.table} s`)).map(
-		(r) => r.text
-	);
-	const names = Object.keys(spec.fields);
-	const columns = ['text VARCHAR', 'ok BOOLEAN', 'message VARCHAR', ...names.map((n) => `${ident(n)} ${spec.fields[n]}`)];
-	await db.exec(`CREATE OR REPLACE TEMP TABLE ${table} (${columns.join(', ')})`);
-	for (let start = 0; start < texts.length; start += 1000) {
-		const rows = texts.slice(start, start + 1000).map((text) => {
-			const parsed = spec.parse(text);
-			const fields = names.map((n) => (parsed.ok ? literal(parsed.fields[n] ?? null, spec.fields[n]!) : 'NULL'));
-			return [str(text), String(parsed.ok), parsed.ok ? 'NULL' : str(parsed.message), ...fields];
-		});
-		if (rows.length) await db.exec(`INSERT INTO ${table} VALUES ${valuesList(rows)}`);
-	}
-	const problems = await locate(db, file, spec.column, `
-		SELECT s."row", s.${cell(spec.column)} AS value, l.message
-		FROM ${file.table} s JOIN ${table} l ON l.text = ${textSql}
-		WHERE NOT l.ok`, spec.fix);
-	return { table, problems };
-}
+const textOf = (spec: LookupSpec) => spec.textSql ?? `coalesce(s.${cell(spec.column)}, '')`;
 
 /**
- * Turns a query of (row, value, message) into located problems: the first rows listed,
- * and one more problem saying how many rows like them were not listed.
+ * Parses each distinct text of a column once, in TypeScript, and keeps the answers in a temporary
+ * table to join back: the domain rules stay pure functions, and a million rows with a few dozen
+ * distinct periods cost a few dozen parses. All of a file's lookups are built in two queries.
  */
-export async function locate(
-	db: Database | Session,
-	file: StagedFile,
-	column: number | null,
-	sql: string,
-	fix: string,
-	severity: Problem['severity'] = 'error'
-): Promise<Problem[]> {
-	const found = await db.rows<{ row: number; value: string | null; message: string; total: number }>(
-		`SELECT *, count(*) OVER () AS total FROM (${sql}) ORDER BY "row" LIMIT ${LISTED_PER_PROBLEM}`
-	);
-	const header = column === null ? null : (file.headers[column] ?? null);
-	const problems: Problem[] = found.map((r) => ({
-		severity,
-		file: file.name,
-		row: r.row,
-		column: header,
-		value: r.value,
-		message: r.message,
-		fix
-	}));
-	const total = found[0]?.total ?? 0;
-	if (total > found.length) {
-		problems.push({
-			severity,
-			file: file.name,
-			row: null,
-			column: header,
-			value: null,
-			message: `${(total - found.length).toLocaleString('en-GB')} more rows have this problem in this column.`,
-			fix
-		});
+export class Lookups {
+	#pending: { spec: LookupSpec; lookup: Lookup }[] = [];
+
+	add(spec: LookupSpec): Lookup {
+		const table = `lookup_${++lookups}`;
+		const alias = `l${lookups}`;
+		const lookup = { table, alias, join: `JOIN ${table} ${alias} ON ${alias}.text = ${textOf(spec)}` };
+		this.#pending.push({ spec, lookup });
+		return lookup;
 	}
-	return problems;
+
+	/** Builds every lookup added so far; returns the checks that list the cells that did not parse. */
+	async build(db: Database | Session, file: StagedFile): Promise<Check[]> {
+		const pending = this.#pending;
+		this.#pending = [];
+		if (pending.length === 0) return [];
+		const texts = await db.rows<{ k: number; text: string }>(
+			pending.map(({ spec }, k) => `SELECT DISTINCT ${k} AS k, ${textOf(spec)} AS text FROM ${file.table} s`).join('\nUNION ALL\n')
+		);
+		const statements = pending.flatMap(({ spec, lookup }, k) => {
+			const names = Object.keys(spec.fields);
+			const columns = ['text VARCHAR', 'ok BOOLEAN', 'message VARCHAR', ...names.map((n) => `${ident(n)} ${spec.fields[n]}`)];
+			const rows = texts
+				.filter((t) => t.k === k)
+				.map(({ text }) => {
+					const parsed = spec.parse(text);
+					const fields = names.map((n) => (parsed.ok ? literal(parsed.fields[n] ?? null, spec.fields[n]!) : 'NULL'));
+					return [str(text), String(parsed.ok), parsed.ok ? 'NULL' : str(parsed.message), ...fields];
+				});
+			return [
+				`CREATE OR REPLACE TEMP TABLE ${lookup.table} (${columns.join(', ')})`,
+				...(rows.length ? [`INSERT INTO ${lookup.table} VALUES ${valuesList(rows)}`] : [])
+			];
+		});
+		await db.exec(statements.join(';\n'));
+		return pending.map(({ spec, lookup }) => ({
+			column: spec.column,
+			sql: `SELECT s."row", s.${cell(spec.column)} AS value, l.message
+				FROM ${file.table} s JOIN ${lookup.table} l ON l.text = ${textOf(spec)} WHERE NOT l.ok`,
+			fix: spec.fix
+		}));
+	}
 }

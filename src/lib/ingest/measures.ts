@@ -3,43 +3,46 @@ import { HOME_AREA } from '../db/schema';
 import { str } from '../db/sql';
 import type { FormatContext, FormatHandler } from './context';
 import { blankCells, col, columnIndex } from './context';
-import { numberLookup, periodLookup, textLookup, type ColumnLookup } from './cell-lookups';
-import { locate } from './lookup';
-import { AGENCY_FIX, PRIORITY_FIX, prioritySql, unknownPriorities } from './plan';
-import type { Problem } from './problems';
+import { numberLookup, periodLookup, textLookup } from './cell-lookups';
+import type { Check } from './checks';
+import type { Lookup } from './lookup';
+import { AGENCY_FIX, prioritySql, unknownPriorities } from './plan';
 
 let batches = 0;
 
-const field = (lookup: ColumnLookup | null, name = 'value', type = 'VARCHAR') =>
+const field = (lookup: Lookup | null, name = 'value', type = 'VARCHAR') =>
 	lookup ? `${lookup.alias}.${name}` : `CAST(NULL AS ${type})`;
 
 /** Rows whose measure metadata disagrees with the measure's first row. */
-function inconsistent(ctx: FormatContext, rows: string, name: string): Promise<Problem[]> {
-	return locate(ctx.db, ctx.file, columnIndex(ctx, name),
-		`SELECT "row", ${name} AS value,
+function inconsistent(ctx: FormatContext, rows: string, name: string): Check {
+	return {
+		column: columnIndex(ctx, name === 'agency_id' ? 'agency' : name === 'name' ? 'measure' : name),
+		sql: `SELECT "row", ${name} AS value,
 			'Row ' || first_row || ' gives this measure the ${name} "' || first_value || '".' AS message
 		 FROM (SELECT "row", ${name}, first(${name} ORDER BY "row") OVER w AS first_value, first("row" ORDER BY "row") OVER w AS first_row
 		       FROM ${rows} WHERE ${name} IS NOT NULL WINDOW w AS (PARTITION BY measure_id))
 		 WHERE ${name} <> first_value`,
-		`Give every row of a measure the same ${name}, or leave it blank after the first row.`);
+		fix: `Give every row of a measure the same ${name.replace('_id', '')}, or leave it blank after the first row.`
+	};
 }
 
 /** Quarterly measures, long form: one row per measure per period (DOMAIN.md §4a). */
 export const importMeasuresLong: FormatHandler = async (ctx) => {
 	const t = ctx.file.table;
-	const period = (await periodLookup(ctx))!;
-	const value = await numberLookup(ctx, 'value');
-	const numerator = await numberLookup(ctx, 'numerator');
-	const denominator = await numberLookup(ctx, 'denominator');
-	const target = await numberLookup(ctx, 'target');
-	const quadrant = await textLookup(ctx, 'quadrant', (x) => { const p = parseQuadrant(x); return p.ok ? { ok: true, value: p.quadrant } : p; },
+	const period = periodLookup(ctx)!;
+	const value = numberLookup(ctx, 'value');
+	const numerator = numberLookup(ctx, 'numerator');
+	const denominator = numberLookup(ctx, 'denominator');
+	const target = numberLookup(ctx, 'target');
+	const quadrant = textLookup(ctx, 'quadrant', (x) => { const p = parseQuadrant(x); return p.ok ? { ok: true, value: p.quadrant } : p; },
 		'Write How much did we do?, How well did we do it?, Is anyone better off? or Population indicator.');
-	const polarity = await textLookup(ctx, 'polarity', (x) => { const p = parsePolarity(x); return p.ok ? { ok: true, value: p.polarity } : p; },
+	const polarity = textLookup(ctx, 'polarity', (x) => { const p = parsePolarity(x); return p.ok ? { ok: true, value: p.polarity } : p; },
 		'Write higher is better, lower is better or target range.');
-	const unit = await textLookup(ctx, 'unit', (x) => { const p = parseUnit(x); return p.ok ? { ok: true, value: p.unit } : p; },
+	const unit = textLookup(ctx, 'unit', (x) => { const p = parseUnit(x); return p.ok ? { ok: true, value: p.unit } : p; },
 		'Write count, %, rate per 10,000, days or £.');
 	const lookups = [period, value, numerator, denominator, target, quadrant, polarity, unit].filter((l) => l !== null);
 
+	const lookupChecks = await ctx.lookups.build(ctx.db, ctx.file);
 	const measureId = `coalesce(${col(ctx, 'measure_id')}, ${col(ctx, 'measure')})`;
 	const rows = `batch_${++batches}`;
 	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${rows} AS
@@ -57,39 +60,44 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 			${field(target, 'value', 'DOUBLE')} AS target, ${col(ctx, 'notes')} AS note
 		FROM ${t} s ${lookups.map((l) => l.join).join('\n')}`);
 
-	const problems = [
-		...lookups.flatMap((l) => l.problems),
-		...(await blankCells(ctx, 'measure', 'Name the measure on every row.')),
-		...(await blankCells(ctx, 'period', 'Give the period on every row, e.g. 2016/17 Q3.')),
-		...(columnIndex(ctx, 'priority') === null ? [] : await unknownPriorities(ctx)),
-		...(await locate(ctx.db, ctx.file, columnIndex(ctx, 'agency'),
-			`SELECT "row", agency_text AS value, 'This agency is not in the agency list.' AS message
-			 FROM ${rows} WHERE agency_text IS NOT NULL AND agency_id IS NULL`, AGENCY_FIX)),
-		...(await locate(ctx.db, ctx.file, columnIndex(ctx, 'quadrant'),
-			`SELECT min("row") AS "row", NULL AS value,
-				'Measure "' || measure_id || '" is new, so it needs its OBA quadrant.' AS message
-			 FROM ${rows} WHERE measure_id NOT IN (SELECT measure_id FROM measures)
-			 GROUP BY measure_id HAVING count(quadrant) = 0`,
-			'Add a quadrant column and fill it in for this measure.')),
-		...(await locate(ctx.db, ctx.file, columnIndex(ctx, 'period'),
-			`SELECT "row", period_label AS value,
-				'Row ' || first_row || ' already gives this measure a value for ' || period_label || '.' AS message
-			 FROM (SELECT *, min("row") OVER (PARTITION BY measure_id, area_code, period_start, period_kind) AS first_row FROM ${rows})
-			 WHERE "row" <> first_row`,
-			'Keep one row per measure and period.')),
-		...(await locate(ctx.db, ctx.file, columnIndex(ctx, 'value'),
-			`SELECT "row", CAST(value AS VARCHAR) AS value,
-				'The value differs from numerator ÷ denominator (' || round(100 * numerator / denominator, 1) || '%).' AS message
-			 FROM ${rows} WHERE value IS NOT NULL AND numerator IS NOT NULL AND denominator > 0
-			   AND coalesce(unit, 'percent') = 'percent' AND abs(value - 100 * numerator / denominator) > 0.1`,
-			'Check the value, the numerator and the denominator: the chart uses the value as given.', 'warning'))
+	const checks: Check[] = [
+		...lookupChecks,
+		blankCells(ctx, 'measure', 'Name the measure on every row.'),
+		blankCells(ctx, 'period', 'Give the period on every row, e.g. 2016/17 Q3.'),
+		...(columnIndex(ctx, 'priority') === null ? [] : [unknownPriorities(ctx)]),
+		{
+			column: columnIndex(ctx, 'agency'),
+			sql: `SELECT "row", agency_text AS value, 'This agency is not in the agency list.' AS message
+				FROM ${rows} WHERE agency_text IS NOT NULL AND agency_id IS NULL`,
+			fix: AGENCY_FIX
+		},
+		{
+			column: columnIndex(ctx, 'quadrant'),
+			sql: `SELECT min("row") AS "row", NULL AS value, 'Measure "' || measure_id || '" is new, so it needs its OBA quadrant.' AS message
+				FROM ${rows} WHERE measure_id NOT IN (SELECT measure_id FROM measures)
+				GROUP BY measure_id HAVING count(quadrant) = 0`,
+			fix: 'Add a quadrant column and fill it in for this measure.'
+		},
+		{
+			column: columnIndex(ctx, 'period'),
+			sql: `SELECT "row", period_label AS value, 'Row ' || first_row || ' already gives this measure a value for ' || period_label || '.' AS message
+				FROM (SELECT *, min("row") OVER (PARTITION BY measure_id, area_code, period_start, period_kind) AS first_row FROM ${rows})
+				WHERE "row" <> first_row`,
+			fix: 'Keep one row per measure and period.'
+		},
+		{
+			column: columnIndex(ctx, 'value'),
+			sql: `SELECT "row", value, 'The value differs from numerator ÷ denominator (' || round(100 * numerator / denominator, 1) || '%).' AS message
+				FROM ${rows} WHERE value IS NOT NULL AND numerator IS NOT NULL AND denominator > 0
+				AND coalesce(unit, 'percent') = 'percent' AND abs(value - 100 * numerator / denominator) > 0.1`,
+			fix: 'Check the value, the numerator and the denominator: the chart uses the value as given.',
+			severity: 'warning'
+		},
+		...['name', 'quadrant', 'priority', 'agency_id', 'polarity', 'unit'].map((name) => inconsistent(ctx, rows, name))
 	];
-	for (const name of ['name', 'quadrant', 'priority', 'agency_id', 'polarity', 'unit']) {
-		problems.push(...(await inconsistent(ctx, rows, name)));
-	}
 
 	return {
-		problems,
+		checks,
 		write: async (session, importId) => {
 			await session.exec(`
 				CREATE OR REPLACE TEMP TABLE ${rows}_measures AS

@@ -1,12 +1,20 @@
 import { parseRag, RAG_EXPECTED } from '../oba/rag';
 import { str } from '../db/sql';
 import type { FormatHandler } from './context';
-import { blankCells, col, columnIndex, duplicateKeys } from './context';
-import { buildLookup, locate } from './lookup';
-import { findReviewColumns } from './review-columns';
+import type { Check } from './checks';
+import type { FormatContext } from './context';
+import { blankCells, col, columnIndex } from './context';
+import type { Lookup } from './lookup';
+import { findReviewColumns, type ReviewColumns } from './review-columns';
 import { cell } from './stage';
 
 let plans = 0;
+
+/** A RAG cell's parse, as lookup fields. */
+export function ragFields(text: string) {
+	const parsed = parseRag(text);
+	return parsed.ok ? ({ ok: true, fields: { rag: parsed.rag } } as const) : parsed;
+}
 
 /** SQL resolving a priority cell, written as its number or its name, to the priority number. */
 export function prioritySql(cellSql: string): string {
@@ -17,11 +25,23 @@ export function prioritySql(cellSql: string): string {
 export const PRIORITY_FIX = 'Write the priority’s number (1–6) or its short name as on the home page.';
 
 /** Rows whose priority names no priority of the plan. */
-export function unknownPriorities(ctx: Parameters<FormatHandler>[0]) {
-	return locate(ctx.db, ctx.file, columnIndex(ctx, 'priority'),
-		`SELECT s."row", ${col(ctx, 'priority')} AS value, 'No priority of the plan has this number or name.' AS message
-		 FROM ${ctx.file.table} s WHERE ${col(ctx, 'priority')} IS NOT NULL AND ${prioritySql(col(ctx, 'priority'))} IS NULL`,
-		PRIORITY_FIX);
+export function unknownPriorities(ctx: FormatContext): Check {
+	return {
+		column: columnIndex(ctx, 'priority'),
+		sql: `SELECT s."row", ${col(ctx, 'priority')} AS value, 'No priority of the plan has this number or name.' AS message
+			FROM ${ctx.file.table} s WHERE ${col(ctx, 'priority')} IS NOT NULL AND ${prioritySql(col(ctx, 'priority'))} IS NULL`,
+		fix: PRIORITY_FIX
+	};
+}
+
+/** Spellings of lead agencies that the agency list does not know. */
+export function unknownAgencies(ctx: FormatContext, spellingsSql: string, column: string): Check {
+	return {
+		column: columnIndex(ctx, column),
+		sql: `SELECT l."row", l.spelling AS value, 'This agency is not in the agency list.' AS message
+			FROM (${spellingsSql}) l WHERE agency_key(l.spelling) NOT IN (SELECT alias_key FROM agency_aliases)`,
+		fix: AGENCY_FIX
+	};
 }
 
 /** Lead-agency cells split into one row per agency named. */
@@ -53,35 +73,28 @@ export const importPlan: FormatHandler = async (ctx) => {
 		FROM actions`);
 
 	const { reviews, problems: headerProblems } = findReviewColumns(ctx.file, ctx.match.unmatched);
-	const ragLookups = [];
-	const problems = [...headerProblems];
-	for (const review of reviews) {
-		const lookup = await buildLookup(ctx.db, ctx.file, {
-			column: review.rag,
-			fields: { rag: 'VARCHAR' },
-			parse: (text) => {
-				const parsed = parseRag(text);
-				return parsed.ok ? { ok: true, fields: { rag: parsed.rag } } : parsed;
-			},
-			fix: RAG_EXPECTED
-		});
-		ragLookups.push({ review, table: lookup.table });
-		problems.push(...lookup.problems);
-	}
-	problems.push(
-		...(await blankCells(ctx, 'priority', PRIORITY_FIX)),
-		...(await blankCells(ctx, 'action', 'Write the action as the plan words it.')),
-		...(await unknownPriorities(ctx)),
-		...(await duplicateKeys(ctx, col(ctx, 'item_id'), 'item_id', 'item id')),
-		...(await locate(ctx.db, ctx.file, columnIndex(ctx, 'lead_agency'),
-			`SELECT l."row", l.spelling AS value, 'This agency is not in the agency list.' AS message
-			 FROM (${leadSpellings(t, col(ctx, 'lead_agency'))}) l
-			 WHERE agency_key(l.spelling) NOT IN (SELECT alias_key FROM agency_aliases)`,
-			AGENCY_FIX))
-	);
+	const ragLookups: { review: ReviewColumns; lookup: Lookup }[] = reviews.map((review) => ({
+		review,
+		lookup: ctx.lookups.add({ column: review.rag, fields: { rag: 'VARCHAR' }, parse: ragFields, fix: RAG_EXPECTED })
+	}));
+	const checks = [
+		...(await ctx.lookups.build(ctx.db, ctx.file)),
+		blankCells(ctx, 'priority', PRIORITY_FIX),
+		blankCells(ctx, 'action', 'Write the action as the plan words it.'),
+		unknownPriorities(ctx),
+		{
+			column: columnIndex(ctx, 'item_id') ?? columnIndex(ctx, 'action_id'),
+			sql: `SELECT "row", item_id AS value, 'The same item id as row ' || first_row || '.' AS message
+				FROM (SELECT "row", item_id, min("row") OVER (PARTITION BY item_id) AS first_row FROM ${plan})
+				WHERE "row" <> first_row`,
+			fix: 'Give each rated item its own id, e.g. 1.4a and 1.4b.'
+		},
+		unknownAgencies(ctx, leadSpellings(t, col(ctx, 'lead_agency')), 'lead_agency')
+	];
 
 	return {
-		problems,
+		problems: headerProblems,
+		checks,
 		write: async (session, importId) => {
 			const ids = `SELECT item_id FROM ${plan}`;
 			await session.exec(`
@@ -94,13 +107,13 @@ export const importPlan: FormatHandler = async (ctx) => {
 				INSERT INTO item_leads SELECT DISTINCT p.item_id, a.agency_id
 					FROM (${leadSpellings(plan, 's.lead_text')}) l JOIN ${plan} p USING ("row")
 					JOIN agency_aliases a ON a.alias_key = agency_key(l.spelling)`);
-			for (const { review, table } of ragLookups) {
+			for (const { review, lookup } of ragLookups) {
 				const progress = review.progress === null ? 'NULL' : `nullif(trim(s.${cell(review.progress)}), '')`;
 				await session.exec(`
 					DELETE FROM reviews WHERE review = DATE ${str(review.date)} AND item_id IN (${ids});
-					INSERT INTO reviews SELECT p.item_id, DATE ${str(review.date)}, l.rag, ${progress}, ${str(ctx.source)}, ${importId}
-					FROM ${t} s JOIN ${plan} p USING ("row") JOIN ${table} l ON l.text = coalesce(s.${cell(review.rag)}, '')
-					WHERE l.rag IS NOT NULL OR ${progress} IS NOT NULL`);
+					INSERT INTO reviews SELECT p.item_id, DATE ${str(review.date)}, ${lookup.alias}.rag, ${progress}, ${str(ctx.source)}, ${importId}
+					FROM ${t} s JOIN ${plan} p USING ("row") ${lookup.join}
+					WHERE ${lookup.alias}.rag IS NOT NULL OR ${progress} IS NOT NULL`);
 			}
 			return ctx.file.rowCount;
 		}

@@ -1,8 +1,7 @@
 import type { FormatHandler } from './context';
-import { col } from './context';
+import { col, columnIndex } from './context';
 import { numberLookup } from './cell-lookups';
 import { dfeAreaSql } from './dfe';
-import { locate } from './lookup';
 
 const CHILDREN = `'children aged 0 to 17 years'`;
 
@@ -10,21 +9,23 @@ const CHILDREN = `'children aged 0 to 17 years'`;
 export const importPopulation: FormatHandler = async (ctx) => {
 	const t = ctx.file.table;
 	const area = dfeAreaSql(ctx);
-	const estimate = (await numberLookup(ctx, 'population_estimate'))!;
+	const estimate = numberLookup(ctx, 'population_estimate')!;
 	const children = `lower(${col(ctx, 'age_group')}) = ${CHILDREN}`;
-	const problems = [
-		...estimate.problems,
-		...(await locate(ctx.db, ctx.file, ctx.match.found.get('time_period') ?? null,
-			`SELECT s."row", ${col(ctx, 'time_period')} AS value, 'The mid-year of the estimate must be a year such as 2024.' AS message
-			 FROM ${t} s WHERE TRY_CAST(${col(ctx, 'time_period')} AS INTEGER) NOT BETWEEN 1900 AND 2100
-			    OR TRY_CAST(${col(ctx, 'time_period')} AS INTEGER) IS NULL`,
-			'Write the year of the estimate, e.g. 2024.'))
+	const year = `TRY_CAST(${col(ctx, 'time_period')} AS INTEGER)`;
+	const checks = [
+		...(await ctx.lookups.build(ctx.db, ctx.file)),
+		{
+			column: columnIndex(ctx, 'time_period'),
+			sql: `SELECT s."row", ${col(ctx, 'time_period')} AS value, 'The mid-year of the estimate must be a year such as 2024.' AS message
+				FROM ${t} s WHERE ${year} IS NULL OR ${year} NOT BETWEEN 1900 AND 2100`,
+			fix: 'Write the year of the estimate, e.g. 2024.'
+		}
 	];
 	const rows = `SELECT ${area.code} AS area_code, ${area.name} AS name, ${col(ctx, 'geographic_level')} AS level,
 		CAST(${col(ctx, 'time_period')} AS INTEGER) AS mid_year, ${estimate.alias}.value AS population
 		FROM ${t} s ${estimate.join} WHERE ${children} AND ${estimate.alias}.value IS NOT NULL`;
 	return {
-		problems,
+		checks,
 		write: async (session, importId) => {
 			await session.exec(`
 				DELETE FROM populations p USING (${rows}) n WHERE p.area_code = n.area_code AND p.mid_year = n.mid_year;

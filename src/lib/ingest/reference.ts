@@ -1,25 +1,25 @@
 import type { FormatHandler } from './context';
-import { blankCells, col, duplicateKeys } from './context';
-import { locate } from './lookup';
+import { blankCells, col, columnIndex, duplicateKeys } from './context';
 
 /** The plan's priorities: numbers, short names and borough outcomes. */
 export const importPriorities: FormatHandler = async (ctx) => {
 	const t = ctx.file.table;
-	const problems = [
-		...(await blankCells(ctx, 'name', 'Give each priority a short name.')),
-		...(await locate(ctx.db, ctx.file, ctx.match.found.get('priority') ?? null,
-			`SELECT s."row", ${col(ctx, 'priority')} AS value, 'A priority is a whole number from 1 to 99.' AS message
-			 FROM ${t} s WHERE TRY_CAST(${col(ctx, 'priority')} AS INTEGER) NOT BETWEEN 1 AND 99
-			    OR TRY_CAST(${col(ctx, 'priority')} AS INTEGER) IS NULL`,
-			'Number the priorities 1, 2, 3 … in the plan’s order.')),
-		...(await duplicateKeys(ctx, col(ctx, 'priority'), 'priority', 'priority number'))
-	];
+	const number = `TRY_CAST(${col(ctx, 'priority')} AS INTEGER)`;
 	return {
-		problems,
+		checks: [
+			blankCells(ctx, 'name', 'Give each priority a short name.'),
+			{
+				column: columnIndex(ctx, 'priority'),
+				sql: `SELECT s."row", ${col(ctx, 'priority')} AS value, 'A priority is a whole number from 1 to 99.' AS message
+					FROM ${t} s WHERE ${number} IS NULL OR ${number} NOT BETWEEN 1 AND 99`,
+				fix: 'Number the priorities 1, 2, 3 … in the plan’s order.'
+			},
+			duplicateKeys(ctx, col(ctx, 'priority'), 'priority', 'priority number')
+		],
 		write: async (session) => {
 			await session.exec(`
-				DELETE FROM priorities WHERE priority IN (SELECT CAST(${col(ctx, 'priority')} AS INTEGER) FROM ${t} s);
-				INSERT INTO priorities SELECT CAST(${col(ctx, 'priority')} AS INTEGER), ${col(ctx, 'name')},
+				DELETE FROM priorities WHERE priority IN (SELECT ${number} FROM ${t} s);
+				INSERT INTO priorities SELECT ${number}, ${col(ctx, 'name')},
 					${col(ctx, 'heading')}, ${col(ctx, 'outcome')}, ${col(ctx, 'outcome_note')} FROM ${t} s`);
 			return ctx.file.rowCount;
 		}
@@ -34,21 +34,22 @@ export const importAgencies: FormatHandler = async (ctx) => {
 		FROM ${t} s, unnest([${col(ctx, 'agency_id')}, ${col(ctx, 'agency')}]
 			|| coalesce(regexp_split_to_array(${col(ctx, 'aliases')}, '[;\\n]'), [])) AS u(spelling)
 		WHERE trim(spelling) <> ''`;
-	const problems = [
-		...(await blankCells(ctx, 'agency_id', 'Give each agency a short id, such as humberside-police.')),
-		...(await blankCells(ctx, 'agency', 'Give each agency the name to show.')),
-		...(await blankCells(ctx, 'kind', 'Say what kind of agency it is: police, health, education …')),
-		...(await duplicateKeys(ctx, col(ctx, 'agency_id'), 'agency_id', 'agency id')),
-		...(await locate(ctx.db, ctx.file, ctx.match.found.get('aliases') ?? null,
-			`SELECT "row", spelling AS value,
-				'This spelling already means agency "' || first_agency || '" (row ' || first_row || ').' AS message
-			 FROM (SELECT *, first(agency_id ORDER BY "row") OVER w AS first_agency, min("row") OVER w AS first_row
-			       FROM (${spellings}) WINDOW w AS (PARTITION BY agency_key(spelling)))
-			 WHERE agency_id <> first_agency`,
-			'One spelling can mean only one agency: remove it from one of the two.'))
-	];
 	return {
-		problems,
+		checks: [
+			blankCells(ctx, 'agency_id', 'Give each agency a short id, such as humberside-police.'),
+			blankCells(ctx, 'agency', 'Give each agency the name to show.'),
+			blankCells(ctx, 'kind', 'Say what kind of agency it is: police, health, education …'),
+			duplicateKeys(ctx, col(ctx, 'agency_id'), 'agency_id', 'agency id'),
+			{
+				column: columnIndex(ctx, 'aliases'),
+				sql: `SELECT "row", spelling AS value,
+						'This spelling already means agency "' || first_agency || '" (row ' || first_row || ').' AS message
+					FROM (SELECT *, first(agency_id ORDER BY "row") OVER w AS first_agency, min("row") OVER w AS first_row
+						FROM (${spellings}) WINDOW w AS (PARTITION BY agency_key(spelling)))
+					WHERE agency_id <> first_agency`,
+				fix: 'One spelling can mean only one agency: remove it from one of the two.'
+			}
+		],
 		write: async (session) => {
 			await session.exec(`
 				DELETE FROM agencies WHERE agency_id IN (SELECT ${col(ctx, 'agency_id')} FROM ${t} s);

@@ -1,4 +1,4 @@
-import type { Database, Session } from '../db/database';
+import type { Database } from '../db/database';
 import { ident, str } from '../db/sql';
 import { decodeCsv, type DecodedCsv } from './decode';
 import { splitRecord } from './headers';
@@ -35,24 +35,21 @@ export async function stageCsv(db: Database, name: string, bytes: Uint8Array): P
 	// Spare columns catch rows with more cells than the header, so they can be reported by row.
 	const width = headers.length + SPARE_COLUMNS;
 	const columns = Array.from({ length: width }, (_, i) => `${str(`c${i}`)}: 'VARCHAR'`).join(', ');
-	const filled = Array.from({ length: headers.length + SPARE_COLUMNS }).map((_, i) => `coalesce(trim(${cell(i)}), '') <> ''`).join(' OR ');
+	const filled = Array.from({ length: width }).map((_, i) => `coalesce(trim(${cell(i)}), '') <> ''`).join(' OR ');
 	await db.registerFile(fileName, decoded.bytes);
+	let count: { n: number } | undefined;
 	try {
-		await db.exec(`
+		[count] = await db.rows<{ n: number }>(`
 			CREATE OR REPLACE TEMP TABLE ${table} AS
 			SELECT * FROM (
 				SELECT (row_number() OVER ()) + 1 AS "row", *
 				FROM read_csv(${str(fileName)}, header = true, columns = {${columns}},
 					delim = ${str(decoded.delimiter)}, quote = '"', escape = '"',
 					null_padding = true, parallel = false, auto_detect = false)
-			) WHERE ${filled || 'false'}`);
+			) WHERE ${filled || 'false'};
+			SELECT count(*) AS n FROM ${table}`);
 	} finally {
 		await db.dropFile(fileName);
 	}
-	const [count] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
 	return { name, table, decoded, headers, rowCount: count?.n ?? 0 };
-}
-
-export async function dropStage(db: Database | Session, file: StagedFile): Promise<void> {
-	await db.exec(`DROP TABLE IF EXISTS ${file.table}`);
 }
