@@ -1,0 +1,43 @@
+import type { Session } from '../database';
+
+export interface MeasureRow {
+	measure_id: string;
+	name: string;
+	quadrant: 'how_much' | 'how_well' | 'better_off' | 'population';
+	priority: number | null;
+	agency: string | null;
+	polarity: 'higher' | 'lower' | 'range' | null;
+	unit: string;
+	source: string;
+	description: string | null;
+}
+
+/** Every measure with its lead agency's name. */
+export function measures(db: Session): Promise<MeasureRow[]> {
+	return db.rows<MeasureRow>(`
+		SELECT m.measure_id, m.name, m.quadrant, m.priority, a.name AS agency, m.polarity, m.unit, m.source, m.description
+		FROM measures m LEFT JOIN agencies a USING (agency_id)
+		ORDER BY m.priority NULLS FIRST, m.quadrant, m.measure_id`);
+}
+
+export interface ValueRow {
+	measure_id: string;
+	area_code: string;
+	period_start: Date;
+	period_label: string;
+	value: number | null;
+	marker: string | null;
+	numerator: number | null;
+	denominator: number | null;
+	target: number | null;
+	note: string | null;
+}
+
+/** The values of the partnership's own measures (not population indicators), in period order. */
+export function localValues(db: Session): Promise<ValueRow[]> {
+	return db.rows<ValueRow>(`
+		SELECT v.measure_id, v.area_code, v.period_start, v.period_label, v.value, v.marker, v.numerator, v.denominator, v.target, v.note
+		FROM measure_values v JOIN measures m USING (measure_id)
+		WHERE m.quadrant <> 'population' AND v.period_kind = 'quarter'
+		ORDER BY v.measure_id, v.period_start`);
+}

@@ -1,0 +1,34 @@
+import type { Session } from '../database';
+
+export interface IndicatorValueRow {
+	measure_id: string;
+	area_code: string;
+	area_name: string;
+	area_level: string;
+	period_start: Date;
+	period_label: string;
+	value: number | null;
+	marker: string | null;
+	/** Children aged 0-17 in the area, from the mid-year estimate nearest the period's middle. */
+	population: number | null;
+	population_year: number | null;
+	/** Per 10,000 children; null where the value or the population is missing. */
+	rate: number | null;
+}
+
+/**
+ * Population indicators for every area loaded, as counts and as rates per 10,000 children.
+ * A financial year Apr Y – Mar Y+1 takes the mid-Y estimate (30 June Y), the nearest to its middle.
+ */
+export function populationIndicators(db: Session): Promise<IndicatorValueRow[]> {
+	return db.rows<IndicatorValueRow>(`
+		SELECT v.measure_id, v.area_code, a.name AS area_name, a.level AS area_level, v.period_start, v.period_label,
+			v.value, v.marker, p.population, p.mid_year AS population_year,
+			round(v.value / p.population * 10000, 1) AS rate
+		FROM measure_values v
+		JOIN measures m USING (measure_id)
+		JOIN areas a USING (area_code)
+		LEFT JOIN populations p ON p.area_code = v.area_code AND p.mid_year = year(v.period_start)
+		WHERE m.quadrant = 'population'
+		ORDER BY v.measure_id, a.level, v.area_code, v.period_start`);
+}

@@ -1,0 +1,27 @@
+// How a value is written for people: the same on screen, in tables and in exports.
+import type { Unit } from './units';
+
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+export function formatValue(value: number | null, unit: Unit | string): string {
+	if (value === null || !Number.isFinite(value)) return '';
+	switch (unit) {
+		case 'percent':
+			return `${oneDecimal.format(value)}%`;
+		case 'gbp':
+			return `£${whole.format(value)}`;
+		case 'days':
+			return `${oneDecimal.format(value)} days`;
+		case 'rate10k':
+			return oneDecimal.format(value);
+		default:
+			return Number.isInteger(value) ? whole.format(value) : oneDecimal.format(value);
+	}
+}
+
+/** A value as a table cell shows it: the number, or the missing-value marker as written. */
+export function formatCell(value: number | null, marker: string | null, unit: Unit | string): string {
+	if (value === null) return marker ?? '';
+	return formatValue(value, unit);
+}

@@ -1,0 +1,55 @@
+import type { Session } from '../db/database';
+import { importLog, type ImportRow } from '../db/queries/imports';
+import { localValues, measures, type MeasureRow, type ValueRow } from '../db/queries/measures';
+import { ragByPriorityAndReview, priorities, type PriorityRow, type RagCountRow } from '../db/queries/plan';
+import { populationIndicators, type IndicatorValueRow } from '../db/queries/population';
+import { formatReviewDate } from '../oba/periods';
+
+export interface Review {
+	date: string;
+	label: string;
+	/** Where the review's ratings came from: seed, sample or imported. */
+	source: string;
+}
+
+export interface HomeData {
+	priorities: PriorityRow[];
+	reviews: Review[];
+	ragCounts: RagCountRow[];
+	measures: MeasureRow[];
+	values: Map<string, ValueRow[]>;
+	indicators: { measure: MeasureRow; rows: IndicatorValueRow[] }[];
+	imports: ImportRow[];
+}
+
+const isoDate = (d: Date) => new Date(d).toISOString().slice(0, 10);
+
+/** Everything the home page draws, read in one go. */
+export async function loadHome(db: Session): Promise<HomeData> {
+	const [priorityRows, ragCounts, measureRows, valueRows, indicatorRows, imports] = await Promise.all([
+		priorities(db),
+		ragByPriorityAndReview(db),
+		measures(db),
+		localValues(db),
+		populationIndicators(db),
+		importLog(db)
+	]);
+	const reviews = new Map<string, Review>();
+	for (const row of ragCounts) {
+		const date = isoDate(row.review);
+		reviews.set(date, { date, label: formatReviewDate(date), source: row.source });
+	}
+	const values = new Map<string, ValueRow[]>();
+	for (const row of valueRows) values.set(row.measure_id, [...(values.get(row.measure_id) ?? []), row]);
+	return {
+		priorities: priorityRows,
+		reviews: [...reviews.values()].sort((a, b) => a.date.localeCompare(b.date)),
+		ragCounts,
+		measures: measureRows,
+		values,
+		indicators: measureRows
+			.filter((m) => m.quadrant === 'population')
+			.map((measure) => ({ measure, rows: indicatorRows.filter((r) => r.measure_id === measure.measure_id) })),
+		imports
+	};
+}

@@ -1,0 +1,55 @@
+import type { Database } from '../db/database';
+import type { ImportOutcome } from '../ingest/import-file';
+
+/** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
+const SAMPLE_URLS = import.meta.glob('/data/**/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+
+type Status = 'idle' | 'starting' | 'loading' | 'ready' | 'failed';
+
+/**
+ * The browser's one database, started on first use and shared by every page. `version` moves on
+ * whenever the data changes, so views that read it re-run their queries.
+ */
+class Workspace {
+	status = $state<Status>('idle');
+	error = $state<string | null>(null);
+	version = $state(0);
+	loadProblems = $state<ImportOutcome[]>([]);
+	#opening: Promise<Database> | null = null;
+
+	open(): Promise<Database> {
+		this.#opening ??= this.#start().catch((error: unknown) => {
+			this.status = 'failed';
+			this.error = error instanceof Error ? error.message : String(error);
+			this.#opening = null;
+			throw error;
+		});
+		return this.#opening;
+	}
+
+	async #start(): Promise<Database> {
+		this.status = 'starting';
+		const [{ createBrowserEngine }, { openDatabase }, { loadSample }] = await Promise.all([
+			import('../db/browser-engine'),
+			import('../db/open'),
+			import('../ingest/sample')
+		]);
+		const db = await openDatabase(await createBrowserEngine());
+		performance.mark('oba:database-started');
+		this.status = 'loading';
+		const outcomes = await loadSample(db, async (path) => {
+			const url = SAMPLE_URLS[`/data/${path}`];
+			if (!url) throw new Error(`The sample file ${path} is missing from the build.`);
+			const response = await fetch(url);
+			if (!response.ok) throw new Error(`The sample file ${path} could not be loaded (HTTP ${response.status}).`);
+			return new Uint8Array(await response.arrayBuffer());
+		});
+		performance.mark('oba:sample-loaded');
+		this.loadProblems = outcomes.filter((o) => o.problems.some((p) => p.severity === 'error'));
+		this.status = 'ready';
+		this.version++;
+		return db;
+	}
+}
+
+export const workspace = new Workspace();
