@@ -1,0 +1,17 @@
+import type { Rag } from '../oba/rag';
+
+/** Government Analysis Function palette, in its order for categorical series. */
+export const SERIES_COLOURS = ['#12436D', '#28A197', '#801650', '#F46A25', '#3D3D3D', '#A285D1'] as const;
+
+/** RAG fills and the text colour that reads on each at WCAG AA. */
+export const RAG_COLOURS: Record<Rag | 'none', { fill: string; text: string }> = {
+	R: { fill: '#d4351c', text: '#ffffff' },
+	A: { fill: '#f0a30a', text: '#0b0c0c' },
+	G: { fill: '#00703c', text: '#ffffff' },
+	B: { fill: '#1d70b8', text: '#ffffff' },
+	none: { fill: '#dddddd', text: '#0b0c0c' }
+};
+
+export const INK = '#0b0c0c';
+export const MUTED = '#505a5f';
+export const GRID = '#d8d8d8';
