@@ -20,7 +20,8 @@ export default defineConfig({
 					name: 'db',
 					include: ['tests/db/**/*.test.ts'],
 					environment: 'node',
-					testTimeout: 60_000
+					testTimeout: 60_000,
+					hookTimeout: 60_000
 				}
 			},
 			{

@@ -4,6 +4,7 @@ import { localValues, measures, type MeasureRow, type ValueRow } from '../db/que
 import { ragByPriorityAndReview, priorities, type PriorityRow, type RagCountRow } from '../db/queries/plan';
 import { populationIndicators, type IndicatorValueRow } from '../db/queries/population';
 import { formatReviewDate } from '../oba/periods';
+import { DFE_INDICATORS } from '../ingest/sample';
 
 export interface Review {
 	date: string;
@@ -20,6 +21,12 @@ export interface HomeData {
 	values: Map<string, ValueRow[]>;
 	indicators: { measure: MeasureRow; rows: IndicatorValueRow[] }[];
 	imports: ImportRow[];
+}
+
+/** Population indicators in the order the partnership chose them (CSE first), then any others. */
+function indicatorOrder(id: string): number {
+	const i = DFE_INDICATORS.indicators.findIndex((x) => x.measureId === id);
+	return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 }
 
 const isoDate = (d: Date) => new Date(d).toISOString().slice(0, 10);
@@ -49,6 +56,7 @@ export async function loadHome(db: Session): Promise<HomeData> {
 		values,
 		indicators: measureRows
 			.filter((m) => m.quadrant === 'population')
+			.sort((a, b) => indicatorOrder(a.measure_id) - indicatorOrder(b.measure_id))
 			.map((measure) => ({ measure, rows: indicatorRows.filter((r) => r.measure_id === measure.measure_id) })),
 		imports
 	};
