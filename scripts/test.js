@@ -165,7 +165,7 @@ async function main() {
 		} else {
 			console.log('Building the app…');
 			rmSync(STAMP, { force: true });
-			const [command, args] = localBin('vite/bin/vite.js', 'vite', ['build']);
+			const [command, args] = ['npm', ['run', '--silent', 'build']];
 			const code = await run(command, args);
 			if (code !== 0 || !existsSync(path.join(BUILD, 'index.html'))) {
 				console.error(`The build failed (exit code ${code}), so no test was run.`);

@@ -22,10 +22,9 @@ const buildDir = path.join(root, 'build');
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	if (!existsSync(path.join(buildDir, 'index.html'))) {
 		console.log('e2e: build/index.html is missing; building the app…');
-		const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-		const result = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit' });
+		const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 		if (result.status !== 0 || !existsSync(path.join(buildDir, 'index.html'))) {
-			throw new Error(`e2e: "vite build" failed (exit code ${String(result.status)}); no page to test.`);
+			throw new Error(`e2e: "npm run build" failed (exit code ${String(result.status)}); no page to test.`);
 		}
 	}
 

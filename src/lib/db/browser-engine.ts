@@ -20,7 +20,9 @@ export async function createBrowserEngine(): Promise<Engine> {
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	const start = async () => {
+		performance.mark('oba:duckdb-worker-started');
 		await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+		performance.mark('oba:duckdb-instantiated');
 		await db.open({ query: QUERY_CONFIG });
 		const connection = await db.connect();
 		await connection.query(ENGINE_SETUP_SQL);

@@ -4,6 +4,14 @@ import type { ImportOutcome } from '../ingest/import-file';
 /** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
 const SAMPLE_URLS = import.meta.glob('/data/**/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
+async function fetchSample(path: string): Promise<Uint8Array> {
+	const url = SAMPLE_URLS[`/data/${path}`];
+	if (!url) throw new Error(`The sample file ${path} is missing from the build.`);
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`The sample file ${path} could not be loaded (HTTP ${response.status}).`);
+	return new Uint8Array(await response.arrayBuffer());
+}
+
 type Status = 'idle' | 'starting' | 'loading' | 'ready' | 'failed';
 
 /**
@@ -29,21 +37,17 @@ class Workspace {
 
 	async #start(): Promise<Database> {
 		this.status = 'starting';
-		const [{ createBrowserEngine }, { openDatabase }, { loadSample }] = await Promise.all([
-			import('../db/browser-engine'),
-			import('../db/open'),
-			import('../ingest/sample')
-		]);
+		const modules = Promise.all([import('../db/browser-engine'), import('../db/open'), import('../ingest/sample')]);
+		// The sample files download while DuckDB compiles.
+		const files = modules.then(([, , { SAMPLE_FILES }]) =>
+			Promise.all(SAMPLE_FILES.map(async (f) => [f.path, await fetchSample(f.path)] as const))
+		);
+		const [{ createBrowserEngine }, { openDatabase }, { loadSample }] = await modules;
 		const db = await openDatabase(await createBrowserEngine());
 		performance.mark('oba:database-started');
 		this.status = 'loading';
-		const outcomes = await loadSample(db, async (path) => {
-			const url = SAMPLE_URLS[`/data/${path}`];
-			if (!url) throw new Error(`The sample file ${path} is missing from the build.`);
-			const response = await fetch(url);
-			if (!response.ok) throw new Error(`The sample file ${path} could not be loaded (HTTP ${response.status}).`);
-			return new Uint8Array(await response.arrayBuffer());
-		});
+		const bytes = new Map(await files);
+		const outcomes = await loadSample(db, async (path) => bytes.get(path)!);
 		performance.mark('oba:sample-loaded');
 		this.loadProblems = outcomes.filter((o) => o.problems.some((p) => p.severity === 'error'));
 		this.status = 'ready';
