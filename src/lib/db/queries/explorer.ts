@@ -1,0 +1,58 @@
+import type { Session } from '../database';
+import type { Filters } from '../../state/filters';
+import { HOME_AREA } from '../schema';
+import { str } from '../sql';
+import { measureWhere, periodWhere } from './filter-sql';
+import type { ValueRow } from './measures';
+
+export interface ExplorerMeasure {
+	measure_id: string;
+	name: string;
+	quadrant: 'how_much' | 'how_well' | 'better_off' | 'population';
+	priority: number | null;
+	priority_name: string | null;
+	agency_id: string | null;
+	agency: string | null;
+	polarity: 'higher' | 'lower' | 'range' | null;
+	unit: string;
+	source: string;
+	description: string | null;
+}
+
+/** The measures the filters select, with their priority's and agency's names. */
+export function filteredMeasures(db: Session, filters: Filters): Promise<ExplorerMeasure[]> {
+	return db.rows<ExplorerMeasure>(`
+		SELECT m.measure_id, m.name, m.quadrant, m.priority, p.name AS priority_name, m.agency_id, a.name AS agency,
+			m.polarity, m.unit, m.source, m.description
+		FROM measures m LEFT JOIN agencies a USING (agency_id) LEFT JOIN priorities p USING (priority)
+		WHERE ${measureWhere(filters)}
+		ORDER BY m.priority NULLS FIRST, m.measure_id`);
+}
+
+/** Their values in the home area within the period range, in period order. */
+export function filteredValues(db: Session, filters: Filters): Promise<ValueRow[]> {
+	return db.rows<ValueRow>(`
+		SELECT v.measure_id, v.area_code, v.period_start, v.period_label, v.value, v.marker, v.numerator, v.denominator, v.target, v.note
+		FROM measure_values v JOIN measures m USING (measure_id)
+		WHERE v.area_code = ${str(HOME_AREA.code)} AND ${measureWhere(filters)} AND ${periodWhere(filters)}
+		ORDER BY v.measure_id, v.period_start`);
+}
+
+export interface FilterOptions {
+	priorities: { priority: number; name: string }[];
+	agencies: { agency_id: string; name: string; measures: number }[];
+	periods: string[];
+}
+
+/** What the filters can choose from: only values that select something. */
+export async function filterOptions(db: Session): Promise<FilterOptions> {
+	const [priorities, agencies, periods] = await Promise.all([
+		db.rows<{ priority: number; name: string }>(`SELECT priority, name FROM priorities ORDER BY priority`),
+		db.rows<{ agency_id: string; name: string; measures: number }>(`
+			SELECT a.agency_id, a.name, count(*) AS measures FROM measures m JOIN agencies a USING (agency_id)
+			GROUP BY ALL ORDER BY a.name`),
+		db.rows<{ label: string }>(`
+			SELECT DISTINCT period_label AS label, period_start FROM measure_values WHERE period_kind = 'quarter' ORDER BY period_start`)
+	]);
+	return { priorities, agencies, periods: periods.map((p) => p.label) };
+}
