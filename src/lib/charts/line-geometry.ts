@@ -1,4 +1,4 @@
-import { extent, line, max, min, scaleLinear, scaleTime } from 'd3';
+import { area, extent, line, max, min, scaleLinear, scaleTime } from 'd3';
 
 export interface LinePoint {
 	x: Date;
@@ -91,4 +91,20 @@ export function lineGeometry(
 		innerWidth,
 		innerHeight
 	};
+}
+
+export interface BandPoint {
+	x: Date;
+	low: number;
+	high: number;
+}
+
+/** The uncertainty band of a forecast as one closed area. */
+export function bandPath(points: readonly BandPoint[], x: (d: Date) => number, y: (v: number) => number): string {
+	return (
+		area<BandPoint>()
+			.x((p) => x(p.x))
+			.y0((p) => y(p.low))
+			.y1((p) => y(p.high))(points as BandPoint[]) ?? ''
+	);
 }

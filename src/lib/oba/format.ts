@@ -25,3 +25,17 @@ export function formatCell(value: number | null, marker: string | null, unit: Un
 	if (value === null) return marker ?? '';
 	return formatValue(value, unit);
 }
+
+/** A change in a measure's unit, signed: percentage points for a %, so that 80% → 90% reads "+10 pts". */
+export function formatChange(change: number | null, unit: Unit | string): string {
+	if (change === null || !Number.isFinite(change)) return '';
+	const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+	const size = Math.abs(change);
+	return unit === 'percent' ? `${sign}${oneDecimal.format(size)} pts` : `${sign}${formatValue(size, unit)}`;
+}
+
+/** A % change, signed, one decimal place. */
+export function formatPercentChange(pct: number | null): string {
+	if (pct === null || !Number.isFinite(pct)) return '';
+	return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${oneDecimal.format(Math.abs(pct))}%`;
+}

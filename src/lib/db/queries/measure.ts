@@ -56,3 +56,9 @@ export function priorityReviewMix(db: Session, priority: number): Promise<Review
 		FROM reviews r JOIN items i USING (item_id) JOIN actions a USING (action_id)
 		WHERE a.priority = ${Number(priority)} GROUP BY ALL ORDER BY r.review, r.rag`);
 }
+
+/** The plan's first review: the baseline of quarterly measures ends the quarter before it. */
+export async function firstReviewDate(db: Session): Promise<Date | null> {
+	const [row] = await db.rows<{ first: Date | null }>('SELECT min(review) AS first FROM reviews');
+	return row?.first ? new Date(row.first) : null;
+}

@@ -1,0 +1,41 @@
+import type { Session } from '../db/database';
+import { measureById, measureValues, priorityItems, priorityReviewMix, type PriorityItemRow, type ReviewMix } from '../db/queries/measure';
+import type { ExplorerMeasure } from '../db/queries/explorer';
+import type { ValueRow } from '../db/queries/measures';
+import { HOME_AREA } from '../db/schema';
+import { parsePeriod, type Period } from '../oba/periods';
+import type { SeriesPoint } from '../oba/series-point';
+
+export interface MeasureData {
+	measure: ExplorerMeasure | null;
+	values: ValueRow[];
+	points: SeriesPoint[];
+	items: PriorityItemRow[];
+	reviewMix: ReviewMix[];
+}
+
+/** A period label from the database back to a Period; the labels were written by the same rules. */
+export function periodOf(label: string): Period | null {
+	const parsed = parsePeriod(label);
+	return parsed.ok ? parsed.period : null;
+}
+
+/** A measure's home-area values as the pure OBA rules read them. */
+export function seriesPoints(values: readonly ValueRow[]): SeriesPoint[] {
+	return values.flatMap((v) => {
+		const period = periodOf(v.period_label);
+		return period ? [{ period, value: v.value, marker: v.marker, target: v.target }] : [];
+	});
+}
+
+export async function loadMeasure(db: Session, id: string): Promise<MeasureData> {
+	const measure = await measureById(db, id);
+	if (!measure) return { measure: null, values: [], points: [], items: [], reviewMix: [] };
+	const [all, items, reviewMix] = await Promise.all([
+		measureValues(db, id),
+		measure.priority === null ? Promise.resolve([]) : priorityItems(db, measure.priority),
+		measure.priority === null ? Promise.resolve([]) : priorityReviewMix(db, measure.priority)
+	]);
+	const values = all.filter((v) => v.area_code === HOME_AREA.code);
+	return { measure, values, points: seriesPoints(values), items, reviewMix };
+}

@@ -1,0 +1,59 @@
+import type { Session } from '../db/database';
+import { filteredMeasures, filteredValues, filterOptions, type ExplorerMeasure, type FilterOptions } from '../db/queries/explorer';
+import type { ValueRow } from '../db/queries/measures';
+import { firstReviewDate } from '../db/queries/measure';
+import type { Period } from '../oba/periods';
+import { reportCardRow, type ReportCardRow } from '../oba/report-card';
+import type { SeriesPoint } from '../oba/series-point';
+import type { Filters } from './filters';
+import { seriesPoints } from './measure';
+import { defaultBaseline } from './turn-the-curve';
+
+export interface CardEntry {
+	measure: ExplorerMeasure;
+	row: ReportCardRow;
+	values: ValueRow[];
+}
+
+export interface ReportCardData {
+	entries: CardEntry[];
+	options: FilterOptions;
+	firstReview: Date | null;
+}
+
+/**
+ * The baseline a report card judges by: for quarterly measures, every quarter before the plan's
+ * first review; for yearly indicators, the first four years.
+ */
+export function baselineFor(points: readonly SeriesPoint[], firstReview: Date | null): { from?: Period; to?: Period } {
+	const withValues = points.filter((p) => p.value !== null);
+	if (withValues[0]?.period.kind === 'year') {
+		return withValues.length > 4 ? { from: withValues[0].period, to: withValues[3]!.period } : {};
+	}
+	const { from, to } = defaultBaseline(points, firstReview);
+	return { from: from ?? undefined, to: to ?? undefined };
+}
+
+/** Every measure the filters select, with its report card row computed by the OBA rules. */
+export async function loadReportCard(db: Session, filters: Filters): Promise<ReportCardData> {
+	const [measures, values, options, reviews] = await Promise.all([
+		filteredMeasures(db, filters),
+		filteredValues(db, filters),
+		filterOptions(db),
+		firstReviewDate(db)
+	]);
+	const firstReview = reviews;
+	const byMeasure = new Map<string, ValueRow[]>();
+	for (const v of values) byMeasure.set(v.measure_id, [...(byMeasure.get(v.measure_id) ?? []), v]);
+	const entries = measures.map((measure) => {
+		const mine = byMeasure.get(measure.measure_id) ?? [];
+		const points = seriesPoints(mine);
+		const row = reportCardRow(
+			{ id: measure.measure_id, name: measure.name, unit: measure.unit, polarity: measure.polarity },
+			points,
+			baselineFor(points, firstReview)
+		);
+		return { measure, row, values: mine };
+	});
+	return { entries, options, firstReview };
+}

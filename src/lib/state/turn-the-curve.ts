@@ -1,0 +1,63 @@
+// What a turn-the-curve chart draws, from a measure's series and a baseline choice: the lines,
+// the band and the table. Pure; the OBA rules themselves live in src/lib/oba.
+import type { BandPoint, LinePoint } from '../charts/line-geometry';
+import { forecast, type Forecast, type ForecastMethod } from '../oba/baseline';
+import { formatCell, formatValue } from '../oba/format';
+import { financialYearLabel, parsePeriod, previousQuarter, quartersBetween, type Period } from '../oba/periods';
+import type { SeriesPoint } from '../oba/series-point';
+
+export interface BaselineChoice {
+	method: ForecastMethod;
+	from: Period | null;
+	to: Period | null;
+}
+
+const at = (p: Period) => new Date(p.start);
+
+/** The default baseline: every quarter before the plan's first review, projected to the latest quarter. */
+export function defaultBaseline(points: readonly SeriesPoint[], firstReview: Date | null): { from: Period | null; to: Period | null } {
+	const withValues = points.filter((p) => p.value !== null);
+	const first = withValues[0]?.period ?? null;
+	if (!firstReview || !first) return { from: first, to: withValues.at(-1)?.period ?? null };
+	const review = parsePeriod(firstReview.toISOString().slice(0, 10));
+	const to = review.ok ? previousQuarter(review.period) : null;
+	return { from: first, to: to && quartersBetween(first, to) >= 0 ? to : null };
+}
+
+export interface TurnTheCurveView {
+	forecast: Forecast;
+	actual: LinePoint[];
+	fitted: LinePoint[];
+	projected: LinePoint[];
+	band: BandPoint[];
+	target: LinePoint[];
+	table: Record<string, string | null>[];
+}
+
+export function turnTheCurve(points: readonly SeriesPoint[], unit: string, choice: BaselineChoice): TurnTheCurveView {
+	const last = points.at(-1)?.period;
+	const to = choice.to ?? last ?? null;
+	const horizon = last && to ? Math.max(1, quartersBetween(to, last)) : 4;
+	const fit = forecast(points, { method: choice.method, from: choice.from ?? undefined, to: to ?? undefined, horizon });
+	const actual = points.map((p) => ({ x: at(p.period), y: p.value, label: financialYearLabel(p.period), marker: p.marker ?? null }));
+	const fitted = fit.ok ? fit.fitted.map((f) => ({ x: at(f.period), y: f.value, label: financialYearLabel(f.period) })) : [];
+	// The projection starts where the fitted line ends, so the two read as one line.
+	const projected = fit.ok ? [...fitted.slice(-1), ...fit.points.map((f) => ({ x: at(f.period), y: f.value, label: financialYearLabel(f.period) }))] : [];
+	const band = fit.ok ? fit.points.map((f) => ({ x: at(f.period), low: f.low, high: f.high })) : [];
+	const target = points.some((p) => p.target != null)
+		? points.map((p) => ({ x: at(p.period), y: p.target ?? null, label: financialYearLabel(p.period) }))
+		: [];
+	const table = points.map((p) => {
+		const label = financialYearLabel(p.period);
+		const fittedHere = fit.ok ? fit.fitted.find((f) => financialYearLabel(f.period) === label) : undefined;
+		const projectedHere = fit.ok ? fit.points.find((f) => financialYearLabel(f.period) === label) : undefined;
+		return {
+			period: label,
+			actual: formatCell(p.value, p.marker ?? null, unit),
+			baseline: fittedHere ? formatValue(fittedHere.value, unit) : projectedHere ? formatValue(projectedHere.value, unit) : '',
+			band: projectedHere ? `${formatValue(projectedHere.low, unit)} to ${formatValue(projectedHere.high, unit)}` : '',
+			target: formatValue(p.target ?? null, unit)
+		};
+	});
+	return { forecast: fit, actual, fitted, projected, band, target, table };
+}
