@@ -34,7 +34,7 @@ export interface TurnTheCurveView {
 	table: Record<string, string | null>[];
 }
 
-export function turnTheCurve(points: readonly SeriesPoint[], unit: string, choice: BaselineChoice): TurnTheCurveView {
+export function turnTheCurveView(points: readonly SeriesPoint[], unit: string, choice: BaselineChoice): TurnTheCurveView {
 	const last = points.at(-1)?.period;
 	const to = choice.to ?? last ?? null;
 	const horizon = last && to ? Math.max(1, quartersBetween(to, last)) : 4;

@@ -1,0 +1,125 @@
+// Exploring the measures and the plan: filters held in the URL survive a reload, back and forward
+// work, and every page draws from the same workspace.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, openPage, waitForAppReady, type OpenedPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function ready(tab: OpenedPage) {
+	await tab.page.evaluate(() => delete document.body.dataset.ready);
+	await waitForAppReady(tab.page);
+}
+
+describe('the report card', () => {
+	test('filters live in the URL: a reload shows the same view, back and forward work', async () => {
+		const tab = await openPage(browser, '/measures/?priority=5&quadrant=how_well');
+		try {
+			await waitForAppReady(tab.page);
+			const rows = tab.page.locator('table.report-card tbody tr[data-measure]');
+			const filtered = await rows.count();
+			expect(filtered).toBe(5);
+			await expect(tab.page.getByRole('checkbox', { name: '5. Risk management' }).isChecked()).resolves.toBe(true);
+
+			await tab.page.reload();
+			await waitForAppReady(tab.page);
+			await expect(rows.count()).resolves.toBe(filtered);
+
+			await tab.page.getByRole('checkbox', { name: 'Is anyone better off?' }).check();
+			await tab.page.waitForURL(/quadrant=how_well%2Cbetter_off/);
+			await ready(tab);
+			await expect(rows.count()).resolves.toBe(filtered + 4);
+
+			await tab.page.goBack();
+			await tab.page.waitForURL((url) => url.searchParams.get('quadrant') === 'how_well');
+			await expect.poll(() => rows.count()).toBe(filtered);
+			await tab.page.goForward();
+			await expect.poll(() => rows.count()).toBe(filtered + 4);
+			expect(tab.consoleErrors).toEqual([]);
+			expect(tab.pageErrors).toEqual([]);
+		} finally {
+			await tab.close();
+		}
+	});
+
+	test('is sortable from the keyboard', async () => {
+		const tab = await openPage(browser, '/measures/?q=confident');
+		try {
+			await waitForAppReady(tab.page);
+			const header = tab.page.getByRole('button', { name: 'Latest' });
+			await header.focus();
+			await tab.page.keyboard.press('Enter');
+			await expect(tab.page.locator('th[aria-sort="ascending"]').count()).resolves.toBe(1);
+			await tab.page.keyboard.press('Enter');
+			await expect(tab.page.locator('th[aria-sort="descending"]').count()).resolves.toBe(1);
+		} finally {
+			await tab.close();
+		}
+	});
+});
+
+describe('a measure page', () => {
+	test('draws the turn-the-curve chart with its forecast band, states its verdict and its rule', async () => {
+		const tab = await openPage(browser, '/measure/?id=M19');
+		try {
+			await waitForAppReady(tab.page);
+			await expect(tab.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Return interviews offered within 72 hours (%)');
+			const chart = tab.page.getByRole('img', { name: /Turn-the-curve chart/ });
+			await expect(chart.locator('path.band').getAttribute('d')).resolves.toMatch(/^M/);
+			await expect(chart.locator('path.forecast').getAttribute('d')).resolves.toMatch(/^M/);
+			await expect(chart.locator('g.review').count()).resolves.toBe(5);
+			await expect(tab.page.locator('.verdict .rule').textContent()).resolves.toMatch(/^Rule: /);
+			await tab.page.getByLabel('Forecast method').selectOption('theil-sen');
+			await tab.page.waitForURL(/method=theil-sen/);
+			expect(tab.consoleErrors).toEqual([]);
+		} finally {
+			await tab.close();
+		}
+	});
+});
+
+describe('the action plan and the agencies', () => {
+	test('the plan filtered by agency lists only that agency’s items', async () => {
+		const tab = await openPage(browser, '/plan/?agency=humberside-police');
+		try {
+			await waitForAppReady(tab.page);
+			const items = tab.page.locator('article.item');
+			const n = await items.count();
+			expect(n).toBeGreaterThan(0);
+			for (let i = 0; i < n; i++) {
+				await expect(items.nth(i).getByRole('link', { name: 'Humberside Police' }).count()).resolves.toBe(1);
+			}
+			await expect(tab.page.locator('[role="status"]').first().textContent()).resolves.toBe(`${n} rated item${n === 1 ? '' : 's'}`);
+		} finally {
+			await tab.close();
+		}
+	});
+
+	test('an agency page shows its items, its trajectory with a data table, and its measures', async () => {
+		const started = Date.now();
+		const tab = await openPage(browser, '/agency/?id=young-and-safe');
+		try {
+			await waitForAppReady(tab.page);
+			console.log(`agency page: drawn ${Date.now() - started} ms after navigation`);
+			await expect(tab.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Young and Safe vulnerability team');
+			const items = await tab.page.locator('article.item').count();
+			await expect(tab.page.locator('.lede').textContent()).resolves.toContain(`Leads ${items} rated items`);
+			const figure = tab.page.locator('figure.chart', { hasText: 'RAG trajectory: items led by' });
+			await figure.getByText('Data table').click();
+			const dec2016 = await figure.locator('tbody tr', { hasText: 'Dec 2016' }).locator('td').nth(1).allTextContents();
+			expect(dec2016.length).toBe(1);
+			await tab.page.getByLabel('Share of items (%)').check();
+			await expect(figure.locator('svg text.tick', { hasText: '100%' }).count()).resolves.toBe(1);
+			await expect(tab.page.locator('.measure-card').count()).resolves.toBeGreaterThan(0);
+			expect(tab.consoleErrors).toEqual([]);
+		} finally {
+			await tab.close();
+		}
+	});
+});
