@@ -1,4 +1,4 @@
-import { financialYearLabel, parsePeriod, PERIOD_EXPECTED } from '../oba/periods';
+import { financialYearLabel, parsePeriod, PERIOD_EXPECTED, quarterMonths } from '../oba/periods';
 import { parseValue, VALUE_EXPECTED } from '../oba/values';
 import type { FormatContext } from './context';
 import { columnIndex } from './context';
@@ -14,17 +14,25 @@ export function headerIndex(ctx: FormatContext, header: string): number | null {
 /** Registers a lookup of a column, by canonical name or header; null when the file lacks it. */
 export function lookupColumn(ctx: FormatContext, name: string, spec: Omit<LookupSpec, 'column'>): Lookup | null {
 	const column = columnIndex(ctx, name) ?? headerIndex(ctx, name);
-	return column === null ? null : ctx.lookups.add({ ...spec, column });
+	const columnSql = ctx.cellColumn?.[name];
+	return column === null ? null : ctx.lookups.add({ ...spec, column, ...(columnSql ? { columnSql } : {}) });
 }
+
+/** The fields every period lookup gives: the period, its label and months, and how its text was read. */
+export const PERIOD_FIELDS = { start: 'DATE', end: 'DATE', kind: 'VARCHAR', label: 'VARCHAR', months: 'VARCHAR', reading: 'VARCHAR' } as const;
 
 export const periodLookup = (ctx: FormatContext, name = 'period') =>
 	lookupColumn(ctx, name, {
-		fields: { start: 'DATE', end: 'DATE', kind: 'VARCHAR', label: 'VARCHAR' },
+		fields: PERIOD_FIELDS,
 		parse: (text) => {
 			const parsed = parsePeriod(text);
-			if (!parsed.ok) return parsed;
+			if (!parsed.ok) {
+				// The parser's bare "expected …" does not say which text it could not read.
+				return parsed.message === PERIOD_EXPECTED ? { ok: false, message: `"${text.trim()}" is not a period the app can read; ${PERIOD_EXPECTED}` } : parsed;
+			}
 			const { start, end, kind } = parsed.period;
-			return { ok: true, fields: { start, end, kind, label: financialYearLabel(parsed.period) } };
+			const label = financialYearLabel(parsed.period);
+			return { ok: true, fields: { start, end, kind, label, months: quarterMonths(parsed.period), reading: parsed.reading } };
 		},
 		fix: `Write the period as in the template, ${PERIOD_EXPECTED.replace(/^expected /, 'for example ')}.`
 	});

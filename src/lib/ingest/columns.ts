@@ -6,6 +6,8 @@ export interface ColumnMatch {
 	found: Map<string, number>;
 	/** Positions of headers that name none of the format's columns. */
 	unmatched: number[];
+	/** Headers naming a column already named by an earlier header: [canonical name, first position, this position]. */
+	repeated: [string, number, number][];
 }
 
 /** Which of the file's headers are which of the format's columns. */
@@ -16,12 +18,15 @@ export function matchColumns(headers: readonly string[], spec: FormatSpec): Colu
 	}
 	const found = new Map<string, number>();
 	const unmatched: number[] = [];
+	const repeated: [string, number, number][] = [];
 	headers.forEach((header, index) => {
 		const name = keyToName.get(headerKey(header));
-		if (name !== undefined && !found.has(name)) found.set(name, index);
-		else if (header !== '') unmatched.push(index);
+		if (name === undefined) {
+			if (header !== '') unmatched.push(index);
+		} else if (found.has(name)) repeated.push([name, found.get(name)!, index]);
+		else found.set(name, index);
 	});
-	return { found, unmatched };
+	return { found, unmatched, repeated };
 }
 
 /** Required columns the file lacks, allowing for "value, or numerator and denominator". */
@@ -42,6 +47,19 @@ export function detectFormat(headers: readonly string[], formats: readonly Forma
 		const required = spec.columns.filter((c) => c.required).length;
 		const score = required * 100 + match.found.size;
 		if (!best || score > best.score) best = { spec, score };
+	}
+	return best?.spec ?? null;
+}
+
+/**
+ * The format the headers come nearest to (the most of its columns named, at least two), so that a
+ * file missing one column is told which, rather than that it matches nothing.
+ */
+export function closestFormat(headers: readonly string[], formats: readonly FormatSpec[]): FormatSpec | null {
+	let best: { spec: FormatSpec; named: number } | null = null;
+	for (const spec of formats) {
+		const named = matchColumns(headers, spec).found.size;
+		if (named >= 2 && (!best || named > best.named)) best = { spec, named };
 	}
 	return best?.spec ?? null;
 }

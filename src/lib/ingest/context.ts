@@ -2,7 +2,7 @@ import type { Database, Session } from '../db/database';
 import type { Check } from './checks';
 import type { ColumnMatch } from './columns';
 import type { FormatSpec } from './formats';
-import type { Lookups } from './lookup';
+import type { Lookup, Lookups } from './lookup';
 import type { Problem } from './problems';
 import { cell, type StagedFile } from './stage';
 
@@ -16,6 +16,13 @@ export interface FormatContext {
 	match: ColumnMatch;
 	source: DataSource;
 	lookups: Lookups;
+	/**
+	 * For canonical columns whose header differs by row (a wide file's period and value), SQL over
+	 * the staged table `s` giving each row's header position, so problems name the right column.
+	 */
+	cellColumn?: Partial<Record<string, string>>;
+	/** A name for a temporary table of this import, dropped with it. */
+	temp(name: string): string;
 }
 
 /** A handler checks a staged file and, if it may be written, says how to write it. */
@@ -24,6 +31,13 @@ export interface Prepared {
 	problems?: Problem[];
 	/** Row checks, all run in one query. */
 	checks: Check[];
+	/** The file's period column, parsed: the reading report says how its periods were read. */
+	period?: { lookup: Lookup; column: number | null };
+	/**
+	 * The rows the file would write, as SQL relations shaped like measure_values and reviews:
+	 * the preview compares them with what is loaded.
+	 */
+	incoming?: { values?: string; reviews?: string };
 	/** Writes the file's rows inside the import's transaction; returns the rows written. */
 	write(session: Session, importId: number): Promise<number>;
 }

@@ -1,30 +1,43 @@
 /** Bytes from a file to text DuckDB can read: the encodings and Excel habits analysts' files come in. */
+import { scanRecords, type RecordScan } from './records';
 
-export type Encoding = 'UTF-8' | 'Windows-1252';
+export type Encoding = 'UTF-8' | 'Windows-1252' | 'UTF-16';
 export type Delimiter = ',' | ';' | '\t';
 
 export interface DecodedCsv {
 	/** UTF-8 bytes without BOM or `sep=` line, ready for DuckDB's reader. */
 	bytes: Uint8Array;
 	encoding: Encoding;
+	/** The file started with a byte-order mark (Excel's "CSV UTF-8" writes one). */
+	bom: boolean;
+	/** The file started with Excel's `sep=;` line, which Excel hides. */
+	sepLine: boolean;
 	delimiter: Delimiter;
-	/** The first line of text, for reading the header. */
+	/** The header record's text (a quoted header cell may hold a line break). */
 	headerLine: string;
+	/** Spreadsheet row of the header: 1 unless blank rows sit above it. */
+	headerRow: number;
+	scan: RecordScan;
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
 
-function hasBom(bytes: Uint8Array): boolean {
-	return BOM.every((b, i) => bytes[i] === b);
-}
-
-/** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (Excel's default "CSV" on Windows). */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
-	const body = hasBom(bytes) ? bytes.subarray(3) : bytes;
+/**
+ * UTF-8 when the bytes are valid UTF-8, else Windows-1252 (Excel's default "CSV" on Windows).
+ * UTF-16 with its BOM is Excel's "Unicode Text".
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding; bom: boolean } {
+	if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+		const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+		return { text: new TextDecoder(label).decode(bytes.subarray(2)), encoding: 'UTF-16', bom: true };
+	}
+	const bom = startsWith(bytes, BOM);
+	const body = bom ? bytes.subarray(3) : bytes;
 	try {
-		return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'UTF-8' };
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'UTF-8', bom };
 	} catch {
-		return { text: new TextDecoder('windows-1252').decode(body), encoding: 'Windows-1252' };
+		return { text: new TextDecoder('windows-1252').decode(body), encoding: 'Windows-1252', bom };
 	}
 }
 
@@ -41,27 +54,32 @@ export function sniffDelimiter(line: string): Delimiter {
 }
 
 function firstLine(text: string): string {
-	const end = text.search(/\r?\n/);
+	const end = text.search(/\r\n|\r|\n/);
 	return end < 0 ? text : text.slice(0, end);
 }
 
 /** Decodes a CSV file and strips what DuckDB should not see: the BOM and Excel's `sep=` line. */
 export function decodeCsv(bytes: Uint8Array): DecodedCsv {
-	const { text: decoded, encoding } = decodeText(bytes);
+	const { text: decoded, encoding, bom } = decodeText(bytes);
 	let text = decoded;
 	let delimiter: Delimiter | undefined;
 	const sep = /^sep=(.)\s*$/i.exec(firstLine(text));
 	if (sep) {
 		const ch = sep[1] === '\\' ? '\t' : sep[1];
 		if (ch === ',' || ch === ';' || ch === '\t') delimiter = ch;
-		text = text.slice(firstLine(text).length).replace(/^\r?\n/, '');
+		text = text.slice(firstLine(text).length).replace(/^\r\n|^\r|^\n/, '');
 	}
-	const headerLine = firstLine(text);
-	const reencode = encoding !== 'UTF-8' || sep !== null || hasBom(bytes);
+	delimiter ??= sniffDelimiter(firstLine(text.replace(/^[\r\n]+/, '')));
+	const scan = scanRecords(text, delimiter);
+	const reencode = scan.rewritten !== null || encoding !== 'UTF-8' || sep !== null || bom;
 	return {
-		bytes: reencode ? new TextEncoder().encode(text) : bytes,
+		bytes: reencode ? new TextEncoder().encode(scan.rewritten ?? text) : bytes,
 		encoding,
-		delimiter: delimiter ?? sniffDelimiter(headerLine),
-		headerLine
+		bom,
+		sepLine: sep !== null,
+		delimiter,
+		headerLine: scan.headerText,
+		headerRow: scan.leadingBlank + 1,
+		scan
 	};
 }

@@ -1,17 +1,22 @@
-import { financialYearLabel, parseDfePeriod } from '../oba/periods';
+import { financialYearLabel, parseDfePeriod, quarterMonths } from '../oba/periods';
 import type { Polarity } from '../oba/measure-meta';
 import { str } from '../db/sql';
 import type { FormatContext, FormatHandler } from './context';
 import { col, columnIndex } from './context';
-import { headerIndex, lookupColumn, numberLookup } from './cell-lookups';
+import { headerIndex, lookupColumn, numberLookup, PERIOD_FIELDS } from './cell-lookups';
+import type { Check } from './checks';
 import type { Lookup } from './lookup';
 import { fileProblem } from './problems';
+import { cell } from './stage';
+import { writeValues } from './values-writer';
 
 /** What to take from a DfE open-data file: the user picks the areas and the indicators. */
 export interface DfeSelection {
 	/** ONS codes of the areas to keep: the partnership's own and its comparators. */
 	areas: readonly string[];
 	indicators: readonly DfeIndicator[];
+	/** One value of each filter column (e.g. category) where the file has several; see describeDfeFile. */
+	filters?: Readonly<Record<string, string>>;
 }
 
 export interface DfeIndicator {
@@ -35,6 +40,26 @@ export function dfeAreaSql(ctx: FormatContext): { code: string; name: string } {
 	};
 }
 
+/** A DfE file's two period columns, read together. */
+export function dfePeriodLookup(ctx: FormatContext): Lookup {
+	const [timePeriod, identifier] = [columnIndex(ctx, 'time_period')!, columnIndex(ctx, 'time_identifier')!];
+	return lookupColumn(ctx, 'time_period', {
+		textSql: `coalesce(${col(ctx, 'time_period')}, '') || '|' || coalesce(${col(ctx, 'time_identifier')}, '')`,
+		// The parser's message names the column at fault; the problem names it too, and shows both cells.
+		columnSql: `CASE WHEN starts_with(l.message, 'time_period') THEN ${timePeriod} ELSE ${identifier} END`,
+		valueSql: `coalesce(${col(ctx, 'time_period')}, '') || ' / ' || coalesce(${col(ctx, 'time_identifier')}, '')`,
+		fields: PERIOD_FIELDS,
+		parse: (text) => {
+			const [period = '', id = ''] = text.split('|');
+			const parsed = parseDfePeriod(period, id);
+			if (!parsed.ok) return parsed;
+			const { start, end, kind } = parsed.period;
+			return { ok: true, fields: { start, end, kind, label: financialYearLabel(parsed.period), months: quarterMonths(parsed.period), reading: parsed.reading } };
+		},
+		fix: 'DfE files give time_period as 2025 or 201617 with time_identifier such as Reporting year or Financial year Q3.'
+	})!;
+}
+
 /** DfE / Explore Education Statistics open data (DOMAIN.md §4d), as population indicators. */
 export function importDfe(selection: DfeSelection): FormatHandler {
 	return async (ctx) => {
@@ -43,52 +68,63 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 		const problems = selection.indicators
 			.filter((i) => headerIndex(ctx, i.column) === null)
 			.map((i) => fileProblem(ctx.file.name, `The file has no column "${i.column}".`, 'Choose indicators from the file’s own columns.'));
-		const period = lookupColumn(ctx, 'time_period', {
-			textSql: `coalesce(${col(ctx, 'time_period')}, '') || '|' || coalesce(${col(ctx, 'time_identifier')}, '')`,
-			fields: { start: 'DATE', end: 'DATE', kind: 'VARCHAR', label: 'VARCHAR' },
-			parse: (text) => {
-				const [timePeriod = '', identifier = ''] = text.split('|');
-				const parsed = parseDfePeriod(timePeriod, identifier);
-				if (!parsed.ok) return parsed;
-				const { start, end, kind } = parsed.period;
-				return { ok: true, fields: { start, end, kind, label: financialYearLabel(parsed.period) } };
-			},
-			fix: 'DfE files give time_period as 2025 or 201617 with time_identifier such as Reporting year or Financial year Q3.'
-		})!;
+		const filters = Object.entries(selection.filters ?? {}).flatMap(([column, value]) => {
+			const index = headerIndex(ctx, column);
+			if (index === null) problems.push(fileProblem(ctx.file.name, `The file has no filter column "${column}".`, 'Choose filters from the file’s own columns.'));
+			return index === null ? [] : [`s.${cell(index)} = ${str(value)}`];
+		});
+		// Only the chosen areas and filter values are read, checked and written: a bad cell in another
+		// council's row is not this import's business. The staged table is this import's own copy.
+		const chosen = [`${area.code} IN (${selection.areas.map(str).join(', ') || 'NULL'})`, ...filters].join(' AND ');
+		await ctx.db.exec(`DELETE FROM ${t} s WHERE NOT coalesce(${chosen}, false)`);
+		const [left] = await ctx.db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${t}`);
+		if (!left?.n) problems.push(fileProblem(ctx.file.name, 'No row of the file is for the chosen areas (and filter values).', 'Choose areas the file covers.'));
+
+		const period = dfePeriodLookup(ctx);
 		const values: { indicator: DfeIndicator; lookup: Lookup }[] = selection.indicators.flatMap((indicator) => {
 			const lookup = numberLookup(ctx, indicator.column);
 			return lookup ? [{ indicator, lookup }] : [];
 		});
-		const checks = await ctx.lookups.build(ctx.db, ctx.file);
-		const inSelection = `${area.code} IN (${selection.areas.map(str).join(', ')})`;
-		if (columnIndex(ctx, 'geographic_level') !== null) {
-			const [found] = await ctx.db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${t} s WHERE ${inSelection}`);
-			if (!found?.n) problems.push(fileProblem(ctx.file.name, 'No row of the file is for the chosen areas.', 'Choose areas the file covers.'));
-		}
+		const checks: Check[] = [
+			...(await ctx.lookups.build(ctx.db, ctx.file)),
+			{
+				column: columnIndex(ctx, 'time_period'),
+				sql: `SELECT "row", ${col(ctx, 'time_period')} AS value,
+						'Row ' || first_row || ' already gives ' || area || ' for this period: the file has more than one row per area and period.' AS message
+					FROM (SELECT s.*, ${area.name} AS area, min(s."row") OVER (PARTITION BY ${area.code}, ${period.alias}.start, ${period.alias}.kind) AS first_row
+						FROM ${t} s ${period.join}) s
+					WHERE "row" <> first_row`,
+				fix: 'Choose one value of each filter column (such as category) on the Import page.'
+			}
+		];
+		const incoming = values
+			.map(({ indicator, lookup }) => `SELECT s."row", ${str(indicator.measureId)} AS measure_id, ${area.code} AS area_code,
+					${period.alias}.start AS period_start, ${period.alias}."end" AS period_end, ${period.alias}.kind AS period_kind,
+					${period.alias}.label AS period_label, ${lookup.alias}.value AS value, ${lookup.alias}.marker AS marker,
+					CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator, CAST(NULL AS DOUBLE) AS target, CAST(NULL AS VARCHAR) AS note
+				FROM ${t} s ${period.join} ${lookup.join}`)
+			.join('\nUNION ALL\n');
 		return {
 			problems,
 			checks,
+			period: { lookup: period, column: columnIndex(ctx, 'time_period') },
+			incoming: incoming ? { values: incoming } : {},
 			write: async (session, importId) => {
 				const source = str(ctx.source);
 				await session.exec(`
-					DELETE FROM areas WHERE area_code IN (SELECT ${area.code} FROM ${t} s WHERE ${inSelection});
-					INSERT INTO areas SELECT DISTINCT ${area.code}, ${area.name}, ${col(ctx, 'geographic_level')} FROM ${t} s WHERE ${inSelection}`);
-				let written = 0;
-				for (const { indicator, lookup } of values) {
+					DELETE FROM areas WHERE area_code IN (SELECT ${area.code} FROM ${t} s);
+					INSERT INTO areas SELECT code, first(name ORDER BY "row"), first(level ORDER BY "row") FROM
+						(SELECT s."row", ${area.code} AS code, ${area.name} AS name, ${col(ctx, 'geographic_level')} AS level FROM ${t} s) GROUP BY code`);
+				for (const { indicator } of values) {
 					const id = str(indicator.measureId);
 					await session.exec(`
 						DELETE FROM measures WHERE measure_id = ${id};
 						INSERT INTO measures VALUES (${id}, ${str(indicator.name)}, 'population', ${indicator.priority ?? 'NULL'},
-							NULL, ${str(indicator.polarity ?? null)}, 'count', ${source}, ${str(indicator.description ?? null)});
-						DELETE FROM measure_values WHERE measure_id = ${id} AND area_code IN (${selection.areas.map(str).join(', ')});
-						INSERT INTO measure_values
-						SELECT ${id}, ${area.code}, ${period.alias}.start, ${period.alias}."end", ${period.alias}.kind, ${period.alias}.label,
-							${lookup.alias}.value, ${lookup.alias}.marker, NULL, NULL, NULL, NULL, ${source}, ${importId}
-						FROM ${t} s ${period.join} ${lookup.join} WHERE ${inSelection}`);
-					const [count] = await session.rows<{ n: number }>(`SELECT count(*) AS n FROM measure_values WHERE measure_id = ${id}`);
-					written += count?.n ?? 0;
+							NULL, ${str(indicator.polarity ?? null)}, 'count', ${source}, ${str(indicator.description ?? null)})`);
 				}
-				return written;
+				if (incoming) await writeValues(session, incoming, ctx.source, importId, ctx.temp('values'));
+				const [count] = await session.rows<{ n: number }>(`SELECT count(*) AS n FROM ${t}`);
+				return count?.n ?? 0;
 			}
 		};
 	};

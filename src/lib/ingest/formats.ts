@@ -27,6 +27,8 @@ export interface FormatSpec {
 	columns: readonly ColumnSpec[];
 	/** Alternatives where one of several column sets is required, e.g. value or numerator + denominator. */
 	requiredOneOf?: readonly (readonly string[])[];
+	/** Other columns are warned about (a misspelt header must not pass unseen); DfE files have many. */
+	warnsOtherColumns?: boolean;
 }
 
 const notes: ColumnSpec = {
@@ -39,6 +41,7 @@ const notes: ColumnSpec = {
 export const FORMATS: readonly FormatSpec[] = [
 	{
 		id: 'measures-long',
+		warnsOtherColumns: true,
 		title: 'Quarterly measures, long form',
 		description: 'One row per measure per period.',
 		requiredOneOf: [['value'], ['numerator', 'denominator']],
@@ -76,6 +79,7 @@ export const FORMATS: readonly FormatSpec[] = [
 	},
 	{
 		id: 'reviews',
+		warnsOtherColumns: true,
 		title: 'Action plan reviews',
 		description: 'One row per rated item per review.',
 		columns: [
@@ -121,6 +125,7 @@ export const FORMATS: readonly FormatSpec[] = [
 	},
 	{
 		id: 'agencies',
+		warnsOtherColumns: true,
 		title: 'Agency list',
 		description: 'The canonical agencies and the other spellings (aliases) that mean them.',
 		columns: [
@@ -132,6 +137,7 @@ export const FORMATS: readonly FormatSpec[] = [
 	},
 	{
 		id: 'priorities',
+		warnsOtherColumns: true,
 		title: 'Plan priorities',
 		description: 'The plan’s priorities and the borough outcome each serves.',
 		columns: [

@@ -1,17 +1,20 @@
 import type { Database } from '../db/database';
 import { str } from '../db/sql';
 import { sha256 } from './checksum';
-import { detectFormat, matchColumns, missingColumns } from './columns';
+import { closestFormat, detectFormat, matchColumns, missingColumns } from './columns';
 import type { DataSource, FormatHandler } from './context';
+import { decodeCsv } from './decode';
 import { importDfe, type DfeSelection } from './dfe';
+import { readingProblems } from './file-problems';
 import { FORMATS, formatSpec, type FormatId } from './formats';
+import { ignoredColumns, repeatedColumns, strayCells } from './header-checks';
 import { importMeasuresLong } from './measures';
 import { importPlan } from './plan';
 import { importPopulation } from './population';
-import { fileProblem, hasErrors, type Problem } from './problems';
+import { fileProblem, hasErrors, headerProblem, type Problem } from './problems';
 import { importAgencies, importPriorities } from './reference';
 import { importReviews } from './reviews';
-import { stageCsv } from './stage';
+import { dropStaged, newPrefix, stageDecoded } from './stage';
 import { runChecks } from './checks';
 import { Lookups } from './lookup';
 
@@ -47,10 +50,7 @@ function handlerFor(format: FormatId, request: ImportRequest): FormatHandler | s
 	}
 }
 
-async function dropTemporaryTables(db: Database): Promise<void> {
-	const temp = await db.rows<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE temporary`);
-	if (temp.length) await db.exec(temp.map((t) => `DROP TABLE IF EXISTS temp.main."${t.name}"`).join(';\n'));
-}
+const TEMPLATE_FIX = 'Start from a template on the Import page: the headers name the columns, in any order.';
 
 /**
  * One file, from bytes to tables: read by DuckDB, checked, and written in one transaction,
@@ -58,33 +58,49 @@ async function dropTemporaryTables(db: Database): Promise<void> {
  */
 export async function importFile(db: Database, request: ImportRequest): Promise<ImportOutcome> {
 	const outcome: ImportOutcome = { file: request.name, format: null, rowCount: 0, problems: [], importId: null, rowsWritten: 0 };
+	const prefix = newPrefix();
+	let counter = 0;
 	try {
-		const file = await stageCsv(db, request.name, request.bytes);
+		const decoded = decodeCsv(request.bytes);
+		outcome.problems.push(...readingProblems(request.name, request.bytes, decoded));
+		if (hasErrors(outcome.problems)) return outcome;
+		const file = await stageDecoded(db, request.name, decoded, prefix);
 		outcome.rowCount = file.rowCount;
 		const spec = request.format ? formatSpec(request.format) : detectFormat(file.headers, FORMATS);
-		if (!spec) {
-			outcome.problems.push({
-				...fileProblem(request.name, `The headers (${file.headers.filter(Boolean).join(', ')}) match none of the file formats.`,
-					'Start from a template on the Import page: the headers name the columns, in any order.'),
-				row: 1
-			});
+		const near = spec ?? closestFormat(file.headers, FORMATS);
+		if (!near) {
+			outcome.problems.push(headerProblem(request.name, file.headerRow, null,
+				`The headers (${file.headers.filter(Boolean).join(', ')}) match none of the file formats.`, TEMPLATE_FIX));
 			return outcome;
 		}
-		outcome.format = spec.id;
-		const match = matchColumns(file.headers, spec);
-		const missing = missingColumns(match, spec);
+		const match = matchColumns(file.headers, near);
+		const missing = missingColumns(match, near);
 		if (missing.length) {
-			outcome.problems.push({ ...fileProblem(request.name, `Missing column: ${missing.join(', ')}.`, `Add a column headed ${missing.join(', ')}.`), row: 1 });
+			outcome.problems.push(headerProblem(request.name, file.headerRow, null,
+				`This looks like a file of ${near.title.toLowerCase()}, but it has no column for ${missing.join(', ')}.`,
+				`Add a column headed ${missing.join(', ')} (any case; spaces, _ and - are ignored).`));
 			return outcome;
 		}
-		const handler = handlerFor(spec.id, request);
+		outcome.format = near.id;
+		outcome.problems.push(...repeatedColumns(file, match));
+		if (file.rowCount === 0) {
+			outcome.problems.push(fileProblem(request.name, 'The file has a header row but no rows of data.', 'Add the data below the header, or pick the file that holds it.'));
+		}
+		const handler = handlerFor(near.id, request);
 		if (typeof handler === 'string') {
 			outcome.problems.push(fileProblem(request.name, handler, 'Pick them on the Import page.'));
-			return outcome;
 		}
+		if (hasErrors(outcome.problems) || typeof handler === 'string') return outcome;
 		const source = request.source ?? 'imported';
-		const prepared = await handler({ db, file, spec, match, source, lookups: new Lookups() });
-		outcome.problems.push(...(prepared.problems ?? []), ...(await runChecks(db, file, prepared.checks)));
+		const temp = (name: string) => `${prefix}${name}${++counter}`;
+		const prepared = await handler({ db, file, spec: near, match, source, lookups: new Lookups(prefix), temp });
+		const stray = strayCells(file);
+		outcome.problems.push(
+			...(near.warnsOtherColumns ? ignoredColumns(file, match, near) : []),
+			...(prepared.problems ?? []),
+			// Stray cells first: a shifted row's other problems follow from them.
+			...(await runChecks(db, file, [...(stray ? [stray] : []), ...prepared.checks]))
+		);
 		if (hasErrors(outcome.problems)) return outcome;
 		const checksum = await sha256(request.bytes);
 		await db.transaction(async (session) => {
@@ -92,7 +108,7 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
 			const importId = next!.id;
 			outcome.rowsWritten = await prepared.write(session, importId);
 			await session.exec(`INSERT INTO imports VALUES (${importId}, ${str(request.name)}, ${str(checksum)},
-				${str(spec.id)}, ${str(source)}, now()::TIMESTAMP, ${file.rowCount})`);
+				${str(near.id)}, ${str(source)}, now()::TIMESTAMP, ${file.rowCount})`);
 			outcome.importId = importId;
 		});
 		return outcome;
@@ -103,6 +119,6 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
 			'Check that it is a CSV file saved from Excel or similar; if it is, report this message.'));
 		return outcome;
 	} finally {
-		await dropTemporaryTables(db).catch(() => undefined);
+		await dropStaged(db, prefix).catch(() => undefined);
 	}
 }

@@ -12,6 +12,13 @@ export interface LookupSpec {
 	column: number;
 	/** The text to parse, when it is not just that column's cell (e.g. two DfE columns together). */
 	textSql?: string;
+	/**
+	 * SQL for the header position of each row's cell, where it varies by row (a wide file's periods,
+	 * or a DfE period whose fault may be in either of its two columns); it may read `s` and the parse `l`.
+	 */
+	columnSql?: string;
+	/** SQL over `s` for the cell shown in a problem, when not the column's own cell. */
+	valueSql?: string;
 	/** What each parsed field is, in SQL. */
 	fields: Record<string, FieldType>;
 	/** A pure parser from src/lib/oba: it never throws. */
@@ -25,8 +32,6 @@ export interface Lookup {
 	alias: string;
 	join: string;
 }
-
-let lookups = 0;
 
 function literal(value: Cell, type: FieldType): string {
 	if (value === null) return 'NULL';
@@ -45,10 +50,18 @@ const textOf = (spec: LookupSpec) => spec.textSql ?? `coalesce(s.${cell(spec.col
  */
 export class Lookups {
 	#pending: { spec: LookupSpec; lookup: Lookup }[] = [];
+	#made = 0;
+	#prefix: string;
+
+	/** `prefix`: the import's prefix for temporary tables (see stage.ts). */
+	constructor(prefix: string) {
+		this.#prefix = prefix;
+	}
 
 	add(spec: LookupSpec): Lookup {
-		const table = `lookup_${++lookups}`;
-		const alias = `l${lookups}`;
+		const n = ++this.#made;
+		const table = `${this.#prefix}lookup${n}`;
+		const alias = `l${n}`;
 		const lookup = { table, alias, join: `JOIN ${table} ${alias} ON ${alias}.text = ${textOf(spec)}` };
 		this.#pending.push({ spec, lookup });
 		return lookup;
@@ -80,7 +93,8 @@ export class Lookups {
 		await db.exec(statements.join(';\n'));
 		return pending.map(({ spec, lookup }) => ({
 			column: spec.column,
-			sql: `SELECT s."row", s.${cell(spec.column)} AS value, l.message
+			columnPerRow: spec.columnSql !== undefined,
+			sql: `SELECT s."row", ${spec.columnSql ?? 'NULL'} AS col, ${spec.valueSql ?? `s.${cell(spec.column)}`} AS value, l.message
 				FROM ${file.table} s JOIN ${lookup.table} l ON l.text = ${textOf(spec)} WHERE NOT l.ok`,
 			fix: spec.fix
 		}));

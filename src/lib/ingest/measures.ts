@@ -2,31 +2,25 @@ import { parsePolarity, parseQuadrant, parseUnit } from '../oba/measure-meta';
 import { HOME_AREA } from '../db/schema';
 import { str } from '../db/sql';
 import type { FormatContext, FormatHandler } from './context';
-import { blankCells, col, columnIndex } from './context';
+import { col, columnIndex } from './context';
 import { numberLookup, periodLookup, textLookup } from './cell-lookups';
-import type { Check } from './checks';
 import type { Lookup } from './lookup';
-import { AGENCY_FIX, prioritySql, unknownPriorities } from './plan';
-
-let batches = 0;
+import { measureChecks } from './measure-checks';
+import { prioritySql } from './plan';
+import { mergedMeasuresSql, valuesOfMeasuresSql, writeMeasures } from './values-writer';
 
 const field = (lookup: Lookup | null, name = 'value', type = 'VARCHAR') =>
 	lookup ? `${lookup.alias}.${name}` : `CAST(NULL AS ${type})`;
 
-/** Rows whose measure metadata disagrees with the measure's first row. */
-function inconsistent(ctx: FormatContext, rows: string, name: string): Check {
-	return {
-		column: columnIndex(ctx, name === 'agency_id' ? 'agency' : name === 'name' ? 'measure' : name),
-		sql: `SELECT "row", ${name} AS value,
-			'Row ' || first_row || ' gives this measure the ${name} "' || first_value || '".' AS message
-		 FROM (SELECT "row", ${name}, first(${name} ORDER BY "row") OVER w AS first_value, first("row" ORDER BY "row") OVER w AS first_row
-		       FROM ${rows} WHERE ${name} IS NOT NULL WINDOW w AS (PARTITION BY measure_id))
-		 WHERE ${name} <> first_value`,
-		fix: `Give every row of a measure the same ${name.replace('_id', '')}, or leave it blank after the first row.`
-	};
+/** The header position of a canonical column's cell: per row in a wide file, else fixed. */
+function cellColumnSql(ctx: FormatContext, name: string): string {
+	return ctx.cellColumn?.[name] ?? String(columnIndex(ctx, name) ?? 'NULL');
 }
 
-/** Quarterly measures, long form: one row per measure per period (DOMAIN.md §4a). */
+/**
+ * Quarterly measures, long form: one row per measure per period (DOMAIN.md §4a). The wide form
+ * (wide.ts) unpivots into the same shape and comes through here too.
+ */
 export const importMeasuresLong: FormatHandler = async (ctx) => {
 	const t = ctx.file.table;
 	const period = periodLookup(ctx)!;
@@ -44,83 +38,35 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 
 	const lookupChecks = await ctx.lookups.build(ctx.db, ctx.file);
 	const measureId = `coalesce(${col(ctx, 'measure_id')}, ${col(ctx, 'measure')})`;
-	const rows = `batch_${++batches}`;
+	const rows = ctx.temp('rows');
+	// One row per file row (per cell of a wide file): parsed values beside the text as written,
+	// so that checks can quote the analyst's own words.
 	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${rows} AS
 		SELECT s."row", ${measureId} AS measure_id, ${col(ctx, 'measure')} AS name,
-			${field(quadrant)} AS quadrant, ${prioritySql(col(ctx, 'priority'))} AS priority,
+			${field(quadrant)} AS quadrant, ${col(ctx, 'quadrant')} AS quadrant_text,
+			${prioritySql(col(ctx, 'priority'))} AS priority, ${col(ctx, 'priority')} AS priority_text,
 			(SELECT a.agency_id FROM agency_aliases a WHERE a.alias_key = agency_key(${col(ctx, 'agency')})) AS agency_id,
 			${col(ctx, 'agency')} AS agency_text,
-			${field(polarity)} AS polarity, ${field(unit)} AS unit,
+			${field(polarity)} AS polarity, ${col(ctx, 'polarity')} AS polarity_text,
+			${field(unit)} AS unit, ${col(ctx, 'unit')} AS unit_text,
 			coalesce(${col(ctx, 'area_code')}, ${str(HOME_AREA.code)}) AS area_code,
 			${period.alias}.start AS period_start, ${period.alias}."end" AS period_end,
-			${period.alias}.kind AS period_kind, ${period.alias}.label AS period_label,
+			${period.alias}.kind AS period_kind, ${period.alias}.label AS period_label, ${period.alias}.months AS period_months,
+			${col(ctx, 'period')} AS period_text, ${cellColumnSql(ctx, 'period')} AS period_col,
 			${field(value, 'value', 'DOUBLE')} AS value, ${field(value, 'marker')} AS marker,
 			${field(value, 'percent', 'BOOLEAN')} AS percent,
+			${col(ctx, 'value')} AS value_text, ${cellColumnSql(ctx, 'value')} AS value_col,
 			${field(numerator, 'value', 'DOUBLE')} AS numerator, ${field(denominator, 'value', 'DOUBLE')} AS denominator,
 			${field(target, 'value', 'DOUBLE')} AS target, ${col(ctx, 'notes')} AS note
 		FROM ${t} s ${lookups.map((l) => l.join).join('\n')}`);
 
-	const checks: Check[] = [
-		...lookupChecks,
-		blankCells(ctx, 'measure', 'Name the measure on every row.'),
-		blankCells(ctx, 'period', 'Give the period on every row, e.g. 2016/17 Q3.'),
-		...(columnIndex(ctx, 'priority') === null ? [] : [unknownPriorities(ctx)]),
-		{
-			column: columnIndex(ctx, 'agency'),
-			sql: `SELECT "row", agency_text AS value, 'This agency is not in the agency list.' AS message
-				FROM ${rows} WHERE agency_text IS NOT NULL AND agency_id IS NULL`,
-			fix: AGENCY_FIX
-		},
-		{
-			column: columnIndex(ctx, 'quadrant'),
-			sql: `SELECT min("row") AS "row", NULL AS value, 'Measure "' || measure_id || '" is new, so it needs its OBA quadrant.' AS message
-				FROM ${rows} WHERE measure_id NOT IN (SELECT measure_id FROM measures)
-				GROUP BY measure_id HAVING count(quadrant) = 0`,
-			fix: 'Add a quadrant column and fill it in for this measure.'
-		},
-		{
-			column: columnIndex(ctx, 'period'),
-			sql: `SELECT "row", period_label AS value, 'Row ' || first_row || ' already gives this measure a value for ' || period_label || '.' AS message
-				FROM (SELECT *, min("row") OVER (PARTITION BY measure_id, area_code, period_start, period_kind) AS first_row FROM ${rows})
-				WHERE "row" <> first_row`,
-			fix: 'Keep one row per measure and period.'
-		},
-		{
-			column: columnIndex(ctx, 'value'),
-			sql: `SELECT "row", value, 'The value differs from numerator ÷ denominator (' || round(100 * numerator / denominator, 1) || '%).' AS message
-				FROM ${rows} WHERE value IS NOT NULL AND numerator IS NOT NULL AND denominator > 0
-				AND coalesce(unit, 'percent') = 'percent' AND abs(value - 100 * numerator / denominator) > 0.1`,
-			fix: 'Check the value, the numerator and the denominator: the chart uses the value as given.',
-			severity: 'warning'
-		},
-		...['name', 'quadrant', 'priority', 'agency_id', 'polarity', 'unit'].map((name) => inconsistent(ctx, rows, name))
-	];
-
+	const kept = (['target', 'note'] as const).filter((name) => columnIndex(ctx, name === 'note' ? 'notes' : name) === null);
 	return {
-		checks,
+		checks: [...lookupChecks, ...measureChecks(ctx, rows)],
+		period: { lookup: period, column: columnIndex(ctx, 'period') },
+		incoming: { values: valuesOfMeasuresSql(rows, `(${mergedMeasuresSql(rows, ctx.source)})`, kept) },
 		write: async (session, importId) => {
-			await session.exec(`
-				CREATE OR REPLACE TEMP TABLE ${rows}_measures AS
-				SELECT n.measure_id,
-					coalesce(first(n.name ORDER BY n."row"), first(m.name)) AS name,
-					coalesce(first(n.quadrant ORDER BY n."row") FILTER (n.quadrant IS NOT NULL), first(m.quadrant)) AS quadrant,
-					coalesce(first(n.priority ORDER BY n."row") FILTER (n.priority IS NOT NULL), first(m.priority)) AS priority,
-					coalesce(first(n.agency_id ORDER BY n."row") FILTER (n.agency_id IS NOT NULL), first(m.agency_id)) AS agency_id,
-					coalesce(first(n.polarity ORDER BY n."row") FILTER (n.polarity IS NOT NULL), first(m.polarity)) AS polarity,
-					coalesce(first(n.unit ORDER BY n."row") FILTER (n.unit IS NOT NULL), first(m.unit),
-						CASE WHEN bool_or(n.percent) OR count(n.numerator) > 0 THEN 'percent' ELSE 'count' END) AS unit
-				FROM ${rows} n LEFT JOIN measures m USING (measure_id) GROUP BY n.measure_id;
-				DELETE FROM measures WHERE measure_id IN (SELECT measure_id FROM ${rows}_measures);
-				INSERT INTO measures SELECT measure_id, name, quadrant, priority, agency_id, polarity, unit,
-					${str(ctx.source)}, NULL FROM ${rows}_measures;
-				DELETE FROM measure_values v USING ${rows} n WHERE v.measure_id = n.measure_id AND v.area_code = n.area_code
-					AND v.period_start = n.period_start AND v.period_kind = n.period_kind;
-				INSERT INTO measure_values
-				SELECT n.measure_id, n.area_code, n.period_start, n.period_end, n.period_kind, n.period_label,
-					coalesce(n.value, CASE WHEN n.marker IS NULL AND n.denominator > 0 THEN
-						n.numerator / n.denominator * CASE m.unit WHEN 'rate10k' THEN 10000 ELSE 100 END END),
-					n.marker, n.numerator, n.denominator, n.target, n.note, ${str(ctx.source)}, ${importId}
-				FROM ${rows} n JOIN ${rows}_measures m USING (measure_id)`);
+			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp });
 			return ctx.file.rowCount;
 		}
 	};

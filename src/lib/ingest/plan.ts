@@ -1,4 +1,4 @@
-import { parseRag, RAG_EXPECTED } from '../oba/rag';
+import { parseRag } from '../oba/rag';
 import { str } from '../db/sql';
 import type { FormatHandler } from './context';
 import type { Check } from './checks';
@@ -7,8 +7,6 @@ import { blankCells, col, columnIndex } from './context';
 import type { Lookup } from './lookup';
 import { findReviewColumns, type ReviewColumns } from './review-columns';
 import { cell } from './stage';
-
-let plans = 0;
 
 /** A RAG cell's parse, as lookup fields. */
 export function ragFields(text: string) {
@@ -50,13 +48,15 @@ export function leadSpellings(table: string, leadSql: string): string {
 		unnest(coalesce(regexp_split_to_array(${leadSql}, '[;\\n]'), [])) AS u(name) WHERE trim(name) <> ''`;
 }
 
+export const RAG_FIX = 'Write R, A, G or B (Red, Amber, Green, Blue = complete), or leave the cell blank for not rated.';
+
 export const AGENCY_FIX =
 	'Correct the spelling, or add it to the agency list (agencies.csv) as an alias of the right agency.';
 
 /** The action plan: actions, rated items, their lead agencies, and reviews given as column pairs. */
 export const importPlan: FormatHandler = async (ctx) => {
 	const t = ctx.file.table;
-	const plan = `plan_${++plans}`;
+	const plan = ctx.temp('plan');
 	// Ids default from the plan's order: action n of priority p is "p.n"; its items "p.na", "p.nb".
 	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${plan} AS
 		WITH base AS (
@@ -75,7 +75,7 @@ export const importPlan: FormatHandler = async (ctx) => {
 	const { reviews, problems: headerProblems } = findReviewColumns(ctx.file, ctx.match.unmatched);
 	const ragLookups: { review: ReviewColumns; lookup: Lookup }[] = reviews.map((review) => ({
 		review,
-		lookup: ctx.lookups.add({ column: review.rag, fields: { rag: 'VARCHAR' }, parse: ragFields, fix: RAG_EXPECTED })
+		lookup: ctx.lookups.add({ column: review.rag, fields: { rag: 'VARCHAR' }, parse: ragFields, fix: RAG_FIX })
 	}));
 	const checks = [
 		...(await ctx.lookups.build(ctx.db, ctx.file)),

@@ -6,7 +6,7 @@ export interface Problem {
 	row: number | null;
 	/** The column's header as written in the file. */
 	column: string | null;
-	/** The offending cell, as written. */
+	/** The offending cell, as written (long cells are clipped). */
 	value: string | null;
 	/** What is wrong and what was expected. */
 	message: string;
@@ -14,8 +14,29 @@ export interface Problem {
 	fix: string;
 }
 
+/** Cells are shown in full up to this many characters; a pasted essay is clipped, with its length said. */
+export const SHOWN_CHARACTERS = 200;
+
+/** `length`: the cell's real length, when `text` is already a clipped copy of it. */
+export function clip(text: string | null, length = text?.length ?? 0): string | null {
+	if (text === null || length <= SHOWN_CHARACTERS) return text;
+	return `${text.slice(0, SHOWN_CHARACTERS)}… (${length.toLocaleString('en-GB')} characters)`;
+}
+
 export function fileProblem(file: string, message: string, fix: string): Problem {
 	return { severity: 'error', file, row: null, column: null, value: null, message, fix };
+}
+
+/** A problem with one header cell, reported on the header's row. */
+export function headerProblem(
+	file: string,
+	row: number,
+	header: string | null,
+	message: string,
+	fix: string,
+	severity: Problem['severity'] = 'error'
+): Problem {
+	return { severity, file, row, column: header, value: clip(header), message, fix };
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {
@@ -29,4 +50,16 @@ export function describeProblem(p: Problem): string {
 		.join(', ');
 	const value = p.value === null ? '' : ` (value "${p.value}")`;
 	return `${p.severity === 'error' ? 'Error' : 'Warning'}: ${where}${value}: ${p.message} ${p.fix}`.trim();
+}
+
+/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+	let n = index + 1;
+	let letters = '';
+	while (n > 0) {
+		const r = (n - 1) % 26;
+		letters = String.fromCharCode(65 + r) + letters;
+		n = Math.floor((n - 1) / 26);
+	}
+	return letters;
 }

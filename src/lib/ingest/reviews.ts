@@ -1,15 +1,14 @@
 import { parseReviewDate } from '../oba/periods';
-import { RAG_EXPECTED } from '../oba/rag';
 import { str } from '../db/sql';
 import type { FormatHandler } from './context';
 import { blankCells, col, columnIndex, duplicateKeys } from './context';
-import { ragFields } from './plan';
+import { RAG_FIX, ragFields } from './plan';
 import { lookupColumn } from './cell-lookups';
 
 /** Reviews as long rows: one per item per review. The items must already be in the plan. */
 export const importReviews: FormatHandler = async (ctx) => {
 	const t = ctx.file.table;
-	const rag = lookupColumn(ctx, 'rag', { fields: { rag: 'VARCHAR' }, parse: ragFields, fix: RAG_EXPECTED });
+	const rag = lookupColumn(ctx, 'rag', { fields: { rag: 'VARCHAR' }, parse: ragFields, fix: RAG_FIX });
 	const review = lookupColumn(ctx, 'review', {
 		fields: { date: 'DATE' },
 		parse: (text) => {

@@ -1,0 +1,47 @@
+/** Whole-file problems found before DuckDB reads anything: files that are not CSV text, or not readable as CSV. */
+import type { DecodedCsv } from './decode';
+import { splitRecord } from './headers';
+import { clip, headerProblem, type Problem } from './problems';
+
+/** More header cells than any format has (a wide file of 25 years of quarters has about 110). */
+export const MAX_HEADERS = 1000;
+
+const SAVE_AS_CSV = 'In Excel, choose File → Save As → “CSV UTF-8 (Comma delimited)”, and import that file.';
+
+function notText(bytes: Uint8Array): string | null {
+	const starts = (...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+	if (starts(0x50, 0x4b, 0x03, 0x04)) return 'This is an Excel workbook (.xlsx) or another zip file, not a CSV file.';
+	if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'This is an old Excel workbook (.xls), not a CSV file.';
+	if (starts(0x25, 0x50, 0x44, 0x46)) return 'This is a PDF, not a CSV file.';
+	return null;
+}
+
+export function readingProblems(name: string, bytes: Uint8Array, decoded: DecodedCsv): Problem[] {
+	const whole = (message: string, fix: string): Problem[] => [{ severity: 'error', file: name, row: null, column: null, value: null, message, fix }];
+	const binary = notText(bytes);
+	if (binary) return whole(binary, SAVE_AS_CSV);
+	if (decoded.headerLine.trim() === '') {
+		return whole(bytes.length === 0 ? 'The file is empty.' : 'The file has no header row: it holds only blank lines.',
+			'Export the data again; the first row must name the columns, such as period, measure, value.');
+	}
+	if (decoded.headerLine.includes('\u0000')) {
+		return whole('The file holds binary data, not text.', SAVE_AS_CSV);
+	}
+	const headers = splitRecord(decoded.headerLine, decoded.delimiter);
+	if (headers.length > MAX_HEADERS) {
+		const lost = decoded.scan.records === 0 ? ' The whole file is one line: its line breaks may have been lost.' : '';
+		return [headerProblem(name, decoded.headerRow, null,
+			`The first row has ${headers.length.toLocaleString('en-GB')} cells, more than any header row (at most ${MAX_HEADERS}).${lost}`,
+			'Check that the first row names the columns, one name per cell, and that each record is on its own line; then save the file as CSV again.')]
+			.map((p) => ({ ...p, value: clip(decoded.headerLine) }));
+	}
+	const broken = decoded.scan.broken;
+	if (broken) {
+		return [{
+			severity: 'error', file: name, row: broken.row, column: headers[broken.cell] || null, value: null,
+			message: `The file cannot be read as CSV from row ${broken.row}: ${broken.message}.`,
+			fix: 'Open the file in a text editor at that row: a cell that starts with " must end with " before the next comma, and a " inside it is written "".'
+		}];
+	}
+	return [];
+}

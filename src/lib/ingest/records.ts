@@ -1,0 +1,145 @@
+/**
+ * One quote-aware pass over a CSV's text, tokenising as DuckDB's strict reader does, to learn
+ * what DuckDB would not tell us: which records are blank (its reader skips them, which would
+ * shift every later row number), how many cells the widest record has, whether a quote is left
+ * open (DuckDB then silently drops the rest of the file) and which line breaks are used
+ * (DuckDB refuses a mix). When DuckDB needs different text, `rewritten` has it.
+ */
+
+export type LineBreak = 'CRLF' | 'LF' | 'CR' | 'mixed' | 'none';
+
+export interface RecordScan {
+	/** The header record, as text (it may hold quoted line breaks). */
+	headerText: string;
+	/** Blank records before the header: Excel shows them as rows above it. */
+	leadingBlank: number;
+	/** Records after the header, blank ones included. */
+	records: number;
+	/** Blank records after the header (trailing ones included). */
+	blankRecords: number;
+	/** Cells in the widest record, header included. */
+	maxCells: number;
+	/** Characters in the longest record. */
+	longestRecord: number;
+	lineBreak: LineBreak;
+	/** The first place where the text is not CSV DuckDB can read, by spreadsheet row. */
+	broken: { row: number; cell: number; message: string } | null;
+	/** The text DuckDB should read, when it differs from the decoded text. */
+	rewritten: string | null;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+
+/** Where each record ends and how, found by the same state machine DuckDB's strict reader uses. */
+interface Walk {
+	/** [start, end) of each record's text, without its line break. */
+	starts: number[];
+	ends: number[];
+	cells: number[];
+	breaks: { lf: number; crlf: number; cr: number };
+	broken: { record: number; cell: number; message: string } | null;
+}
+
+function walk(text: string, delimiter: number): Walk {
+	const starts: number[] = [0];
+	const ends: number[] = [];
+	const cells: number[] = [];
+	const breaks = { lf: 0, crlf: 0, cr: 0 };
+	let broken: Walk['broken'] = null;
+	let state: 'start' | 'plain' | 'quoted' | 'closed' = 'start';
+	let count = 1;
+	let quoteCell = 0;
+	const endRecord = (at: number, width: number) => {
+		ends.push(at);
+		cells.push(count);
+		starts.push(at + width);
+		count = 1;
+		state = 'start';
+	};
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (state === 'quoted') {
+			if (c === QUOTE) state = 'closed';
+			continue;
+		}
+		if (c === LF || c === CR) {
+			const width = c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+			if (width === 2) breaks.crlf++;
+			else if (c === LF) breaks.lf++;
+			else breaks.cr++;
+			endRecord(i, width);
+			i += width - 1;
+		} else if (c === delimiter) {
+			count++;
+			state = 'start';
+		} else if (state === 'closed') {
+			if (c === QUOTE) state = 'quoted'; // "" inside quotes is one quote
+			else if (c !== SPACE && !(c === TAB && delimiter !== TAB) && !broken) {
+				broken = { record: cells.length, cell: count - 1, message: 'a quoted cell has more text after its closing quote' };
+			}
+		} else if (state === 'start') {
+			if (c === QUOTE) {
+				state = 'quoted';
+				quoteCell = count - 1;
+			}
+			else if (c !== SPACE && !(c === TAB && delimiter !== TAB)) state = 'plain';
+		}
+		// In a plain cell a quote is just a character, as DuckDB reads it.
+	}
+	if (state === 'quoted' && !broken) {
+		broken = { record: cells.length, cell: quoteCell, message: 'a quote opens a cell here and is never closed, so the rest of the file would be read as one cell' };
+	}
+	if (starts[starts.length - 1]! < text.length || ends.length === 0) {
+		ends.push(text.length);
+		cells.push(count);
+	} else starts.pop();
+	return { starts, ends, cells, breaks, broken };
+}
+
+function lineBreakOf(b: Walk['breaks']): LineBreak {
+	const kinds = [b.lf && 'LF', b.crlf && 'CRLF', b.cr && 'CR'].filter(Boolean) as LineBreak[];
+	return kinds.length === 0 ? 'none' : kinds.length > 1 ? 'mixed' : kinds[0]!;
+}
+
+/** Scans `text`; blank records become a lone delimiter (a row of empty cells) so that DuckDB counts them. */
+export function scanRecords(text: string, delimiter: string): RecordScan {
+	const w = walk(text, delimiter.charCodeAt(0));
+	const isBlank = (k: number) => w.ends[k] === w.starts[k];
+	let leadingBlank = 0;
+	while (leadingBlank < w.ends.length - 1 && isBlank(leadingBlank)) leadingBlank++;
+	let blankRecords = 0;
+	let innerBlank = 0;
+	let maxCells = 0;
+	let longestRecord = 0;
+	for (let k = leadingBlank; k < w.ends.length; k++) {
+		if (k > leadingBlank && isBlank(k)) blankRecords++;
+		else innerBlank = blankRecords; // blanks before a filled record shift its number; trailing ones shift nothing
+		maxCells = Math.max(maxCells, w.cells[k]!);
+		longestRecord = Math.max(longestRecord, w.ends[k]! - w.starts[k]!);
+	}
+	const lineBreak = lineBreakOf(w.breaks);
+	const needsRewrite = leadingBlank > 0 || innerBlank > 0 || lineBreak === 'mixed';
+	let rewritten: string | null = null;
+	if (needsRewrite) {
+		const parts: string[] = [];
+		for (let k = leadingBlank; k < w.ends.length; k++) parts.push(isBlank(k) ? delimiter : text.slice(w.starts[k], w.ends[k]));
+		rewritten = parts.join('\n') + '\n';
+	}
+	// Records count from 0, spreadsheet rows from 1; Excel shows the blank rows above the header too.
+	const broken = w.broken && { row: w.broken.record + 1, cell: w.broken.cell, message: w.broken.message };
+	return {
+		headerText: text.slice(w.starts[leadingBlank], w.ends[leadingBlank]),
+		leadingBlank,
+		records: w.ends.length - leadingBlank - 1,
+		blankRecords,
+		maxCells,
+		longestRecord,
+		lineBreak,
+		broken,
+		rewritten
+	};
+}

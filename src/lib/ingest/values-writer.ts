@@ -1,0 +1,68 @@
+/**
+ * How measures and their values are written: one definition of the rows each file would write,
+ * read both by the writer and by the preview's diff, so the diff shows exactly what is written.
+ */
+import type { Session } from '../db/database';
+import { HOME_AREA } from '../db/schema';
+import { str } from '../db/sql';
+import type { DataSource } from './context';
+
+/** The columns of measure_values a file supplies (source and import_id come from the import). */
+export const VALUE_COLUMNS = 'measure_id, area_code, period_start, period_end, period_kind, period_label, value, marker, numerator, denominator, target, note';
+
+/**
+ * Each measure of a parsed rows table as it will be stored: what the file says, else what is
+ * loaded already, else a default (a unit of % when the file gives percentages or numerators).
+ */
+export function mergedMeasuresSql(rows: string, source: DataSource): string {
+	const pick = (name: string) => `coalesce(first(n.${name} ORDER BY n."row") FILTER (n.${name} IS NOT NULL), first(m.${name}))`;
+	return `SELECT n.measure_id, ${pick('name')} AS name, ${pick('quadrant')} AS quadrant, ${pick('priority')} AS priority,
+			${pick('agency_id')} AS agency_id, ${pick('polarity')} AS polarity,
+			coalesce(${pick('unit')}, CASE WHEN bool_or(n.percent) OR count(n.numerator) > 0 THEN 'percent' ELSE 'count' END) AS unit,
+			${str(source)} AS source, first(m.description) AS description
+		FROM ${rows} n LEFT JOIN measures m USING (measure_id) GROUP BY n.measure_id`;
+}
+
+/**
+ * The values a parsed rows table will store: a blank value with a numerator and denominator is
+ * their ratio. `kept` lists the columns the file does not have (target, note): a re-import keeps
+ * what is stored for them, since leaving out a column is not saying it is blank.
+ */
+export function valuesOfMeasuresSql(rows: string, measures: string, kept: readonly ('target' | 'note')[] = []): string {
+	const pick = (name: 'target' | 'note') => (kept.includes(name) ? `o.${name}` : `n.${name}`);
+	return `SELECT n."row", n.measure_id, n.area_code, n.period_start, n.period_end, n.period_kind, n.period_label,
+			coalesce(n.value, CASE WHEN n.marker IS NULL AND n.denominator > 0 THEN
+				n.numerator / n.denominator * CASE m.unit WHEN 'rate10k' THEN 10000 ELSE 100 END END) AS value,
+			n.marker, n.numerator, n.denominator, ${pick('target')} AS target, ${pick('note')} AS note
+		FROM ${rows} n JOIN ${measures} m USING (measure_id)
+		LEFT JOIN measure_values o ON o.measure_id = n.measure_id AND o.area_code = n.area_code
+			AND o.period_start = n.period_start AND o.period_kind = n.period_kind`;
+}
+
+/**
+ * Replaces the stored values that `values` gives (same measure, area and period); leaves the others.
+ * `values` is read once, into `temp`, before anything is deleted: it may read the stored values.
+ */
+export async function writeValues(session: Session, values: string, source: DataSource, importId: number, temp: string): Promise<void> {
+	await session.exec(`
+		CREATE OR REPLACE TEMP TABLE ${temp} AS ${values};
+		DELETE FROM measure_values v USING ${temp} n WHERE v.measure_id = n.measure_id AND v.area_code = n.area_code
+			AND v.period_start = n.period_start AND v.period_kind = n.period_kind;
+		INSERT INTO measure_values SELECT ${VALUE_COLUMNS}, ${str(source)}, ${importId} FROM ${temp}`);
+}
+
+/** Writes a parsed rows table: its measures (merged with what is loaded) and their values. */
+export async function writeMeasures(
+	session: Session,
+	rows: string,
+	options: { source: DataSource; importId: number; kept: readonly ('target' | 'note')[]; temp: (name: string) => string }
+): Promise<void> {
+	const measures = options.temp('measures');
+	await session.exec(`
+		CREATE OR REPLACE TEMP TABLE ${measures} AS ${mergedMeasuresSql(rows, options.source)};
+		DELETE FROM measures WHERE measure_id IN (SELECT measure_id FROM ${measures});
+		INSERT INTO measures SELECT * FROM ${measures};
+		INSERT INTO areas SELECT ${str(HOME_AREA.code)}, ${str(HOME_AREA.name)}, ${str(HOME_AREA.level)}
+			WHERE ${str(HOME_AREA.code)} IN (SELECT area_code FROM ${rows}) AND ${str(HOME_AREA.code)} NOT IN (SELECT area_code FROM areas)`);
+	await writeValues(session, valuesOfMeasuresSql(rows, measures, options.kept), options.source, options.importId, options.temp('values'));
+}

@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest';
+import { decodeCsv } from '../../src/lib/ingest/decode';
+import { scanRecords } from '../../src/lib/ingest/records';
+
+describe('scanning records as DuckDB’s strict reader tokenises them', () => {
+	test('counts records, blank ones included, and the widest', () => {
+		const scan = scanRecords('a,b\n1,2\n\n3,4,5\n', ',');
+		expect(scan).toMatchObject({ headerText: 'a,b', records: 3, blankRecords: 1, maxCells: 3, lineBreak: 'LF', broken: null });
+	});
+
+	test('keeps blank rows for DuckDB as rows of empty cells, so later rows keep their numbers', () => {
+		expect(scanRecords('a,b\n1,2\n\n\n3,4\n', ',').rewritten).toBe('a,b\n1,2\n,\n,\n3,4\n');
+	});
+
+	test('leaves text alone when nothing would shift: trailing blank lines shift nothing', () => {
+		expect(scanRecords('a,b\r\n1,2\r\n\r\n\r\n', ',').rewritten).toBeNull();
+		expect(scanRecords('a,b\r\n1,2\r\n', ',').lineBreak).toBe('CRLF');
+	});
+
+	test('a line break inside quotes is part of the cell, blank lines in it too', () => {
+		const scan = scanRecords('a,b\n"x\n\ny",2\n3,4\n', ',');
+		expect(scan).toMatchObject({ records: 2, blankRecords: 0, rewritten: null });
+	});
+
+	test('mixed line breaks, which DuckDB refuses, become LF outside quotes only', () => {
+		const scan = scanRecords('a,b\r\n1,"x\r\ny"\n2,3\r4,5', ',');
+		expect(scan.lineBreak).toBe('mixed');
+		expect(scan.rewritten).toBe('a,b\n1,"x\r\ny"\n2,3\n4,5\n');
+	});
+
+	test('blank rows above the header are counted and dropped', () => {
+		const scan = scanRecords('\n\na,b\n1,2\n', ',');
+		expect(scan).toMatchObject({ leadingBlank: 2, headerText: 'a,b', records: 1, rewritten: 'a,b\n1,2\n' });
+	});
+
+	test('a quote left open is found on the row where it opened, with its cell', () => {
+		expect(scanRecords('a,b\n1,2\n3,"4\n5,6\n', ',').broken).toEqual({ row: 3, cell: 1, message: expect.stringContaining('never closed') });
+	});
+
+	test('text after a closing quote is found; a quote inside a plain cell is just a character', () => {
+		expect(scanRecords('a,b\n"x"y,2\n', ',').broken).toMatchObject({ row: 2, cell: 0 });
+		expect(scanRecords('a,b\n5"6,2\n"x" ,3\n', ',').broken).toBeNull();
+	});
+
+	test('a doubled quote inside quotes is one quote, not a closing one', () => {
+		expect(scanRecords('a,b\n"say ""hi"", then go",2\n', ',')).toMatchObject({ records: 1, maxCells: 2, broken: null });
+	});
+
+	test('an empty text is a blank header and no records', () => {
+		expect(scanRecords('', ',')).toMatchObject({ headerText: '', records: 0, maxCells: 1 });
+	});
+});
+
+describe('decoding the bytes analysts’ tools write', () => {
+	const bytes = (text: string) => new TextEncoder().encode(text);
+
+	test('Excel "Unicode Text" is UTF-16 with a byte-order mark', () => {
+		const utf16 = new Uint8Array([0xff, 0xfe, ...[...'a\tb\r\n1\t2\r\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
+		const decoded = decodeCsv(utf16);
+		expect(decoded).toMatchObject({ encoding: 'UTF-16', bom: true, delimiter: '\t', headerLine: 'a\tb' });
+		expect(new TextDecoder().decode(decoded.bytes)).toBe('a\tb\r\n1\t2\r\n');
+	});
+
+	test('the sep= line is read and hidden, as Excel does, with any line break', () => {
+		expect(decodeCsv(bytes('sep=;\ra;b\r1;2\r'))).toMatchObject({ sepLine: true, delimiter: ';', headerLine: 'a;b', headerRow: 1 });
+	});
+
+	test('a header cell holding a line break stays one header', () => {
+		expect(decodeCsv(bytes('"Progress\nDec 2016",b\n1,2\n')).headerLine).toBe('"Progress\nDec 2016",b');
+	});
+
+	test('blank rows above the header move it down', () => {
+		expect(decodeCsv(bytes('\r\n\r\nperiod,value\r\n')).headerRow).toBe(3);
+	});
+});
