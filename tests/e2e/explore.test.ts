@@ -101,6 +101,21 @@ describe('the action plan and the agencies', () => {
 		}
 	});
 
+	test('the plan counts how items moved between reviews and flags what needs attention', async () => {
+		const tab = await openPage(browser, '/plan/');
+		try {
+			await waitForAppReady(tab.page);
+			const row = tab.page.locator('section.transitions tbody tr', { hasText: 'Dec 2016 → Jul 2017' });
+			const counts = (await row.locator('td').allTextContents()).map((t) => t.trim().match(/^\d+/)?.[0]);
+			expect(counts).toEqual(['3', '13', '20', '2', '0', '0']);
+			await row.locator('td').nth(3).locator('summary').click();
+			await expect(row.locator('td').nth(3).getByRole('link').allTextContents()).resolves.toEqual(['4.1', '6.10b']);
+			await expect(tab.page.getByRole('heading', { name: /^Past their timescale and not complete: \d+$/ }).count()).resolves.toBe(1);
+		} finally {
+			await tab.close();
+		}
+	});
+
 	test('an agency page shows its items, its trajectory with a data table, and its measures', async () => {
 		const started = Date.now();
 		const tab = await openPage(browser, '/agency/?id=young-and-safe');

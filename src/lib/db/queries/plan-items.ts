@@ -66,6 +66,11 @@ function itemsSql(filters: Filters): string {
 		FROM items_now WHERE ${where.join(' AND ')}`;
 }
 
+/** SQL selecting the item_id of every item the filters select. */
+export function itemIdsSql(filters: Filters): string {
+	return `SELECT item_id FROM (${itemsSql(filters)})`;
+}
+
 export function planItems(db: Session, filters: Filters): Promise<PlanItemRow[]> {
 	return db.rows<PlanItemRow>(`SELECT * EXCLUDE (ordinal) FROM (${itemsSql(filters)}) ORDER BY priority, ordinal`);
 }
@@ -132,4 +137,9 @@ export function agencyReviewGrid(db: Session): Promise<AgencyReviewRow[]> {
 		SELECT l.agency_id, d.review, r.rag, count(*) AS items
 		FROM item_leads l CROSS JOIN review_dates d LEFT JOIN reviews r ON r.item_id = l.item_id AND r.review = d.review
 		GROUP BY ALL ORDER BY l.agency_id, d.review, r.rag`);
+}
+
+/** Every review of the plan, in date order. */
+export async function reviewDates(db: Session): Promise<Date[]> {
+	return (await db.rows<{ review: Date }>('SELECT DISTINCT review FROM reviews ORDER BY review')).map((r) => r.review);
 }
