@@ -40,16 +40,16 @@ export const periodLookup = (ctx: FormatContext, name = 'period') =>
 /** A number, a missing-value marker (kept as written) or a blank. */
 export const numberLookup = (ctx: FormatContext, name: string) =>
 	lookupColumn(ctx, name, {
-		fields: { value: 'DOUBLE', marker: 'VARCHAR', percent: 'BOOLEAN', blank: 'BOOLEAN' },
+		fields: { value: 'DOUBLE', marker: 'VARCHAR', percent: 'BOOLEAN', pounds: 'BOOLEAN', blank: 'BOOLEAN' },
 		parse: (text) => {
 			const parsed = parseValue(text);
 			switch (parsed.kind) {
 				case 'number':
-					return { ok: true, fields: { value: parsed.value, marker: null, percent: parsed.percent, blank: false } };
+					return { ok: true, fields: { value: parsed.value, marker: null, percent: parsed.percent, pounds: parsed.pounds === true, blank: false } };
 				case 'missing':
-					return { ok: true, fields: { value: null, marker: parsed.marker, percent: false, blank: false } };
+					return { ok: true, fields: { value: null, marker: parsed.marker, percent: false, pounds: false, blank: false } };
 				case 'empty':
-					return { ok: true, fields: { value: null, marker: null, percent: false, blank: true } };
+					return { ok: true, fields: { value: null, marker: null, percent: false, pounds: false, blank: true } };
 				default:
 					return { ok: false, message: parsed.message };
 			}

@@ -1,3 +1,4 @@
+import { parsePeriod } from '../oba/periods';
 import { headerKey } from './headers';
 import type { FormatSpec } from './formats';
 
@@ -8,7 +9,14 @@ export interface ColumnMatch {
 	unmatched: number[];
 	/** Headers naming a column already named by an earlier header: [canonical name, first position, this position]. */
 	repeated: [string, number, number][];
+	/** Wide form: positions of headers that are periods. */
+	periods: number[];
+	/** Wide form: headers with a digit that are not periods, and why (a typing slip in a period is not "another column"). */
+	badPeriods: [number, string][];
 }
+
+/** What the wide form calls its period columns when it has none. */
+export const PERIOD_COLUMNS = 'periods (one column per period, headed like 2016/17 Q3)';
 
 /** Which of the file's headers are which of the format's columns. */
 export function matchColumns(headers: readonly string[], spec: FormatSpec): ColumnMatch {
@@ -19,14 +27,20 @@ export function matchColumns(headers: readonly string[], spec: FormatSpec): Colu
 	const found = new Map<string, number>();
 	const unmatched: number[] = [];
 	const repeated: [string, number, number][] = [];
+	const periods: number[] = [];
+	const badPeriods: [number, string][] = [];
 	headers.forEach((header, index) => {
 		const name = keyToName.get(headerKey(header));
-		if (name === undefined) {
-			if (header !== '') unmatched.push(index);
-		} else if (found.has(name)) repeated.push([name, found.get(name)!, index]);
-		else found.set(name, index);
+		if (name !== undefined) {
+			if (found.has(name)) repeated.push([name, found.get(name)!, index]);
+			else found.set(name, index);
+		} else if (spec.periodHeaders && /\d/.test(header)) {
+			const period = parsePeriod(header);
+			if (period.ok) periods.push(index);
+			else badPeriods.push([index, period.message]);
+		} else if (header !== '') unmatched.push(index);
 	});
-	return { found, unmatched, repeated };
+	return { found, unmatched, repeated, periods, badPeriods };
 }
 
 /** Required columns the file lacks, allowing for "value, or numerator and denominator". */
@@ -35,6 +49,7 @@ export function missingColumns(match: ColumnMatch, spec: FormatSpec): string[] {
 	if (spec.requiredOneOf && !spec.requiredOneOf.some((set) => set.every((name) => match.found.has(name)))) {
 		missing.push(spec.requiredOneOf.map((set) => set.join(' + ')).join(' or '));
 	}
+	if (spec.periodHeaders && match.periods.length === 0) missing.push(PERIOD_COLUMNS);
 	return missing;
 }
 
@@ -58,7 +73,8 @@ export function detectFormat(headers: readonly string[], formats: readonly Forma
 export function closestFormat(headers: readonly string[], formats: readonly FormatSpec[]): FormatSpec | null {
 	let best: { spec: FormatSpec; named: number } | null = null;
 	for (const spec of formats) {
-		const named = matchColumns(headers, spec).found.size;
+		const match = matchColumns(headers, spec);
+		const named = match.found.size + match.periods.length + match.badPeriods.length;
 		if (named >= 2 && (!best || named > best.named)) best = { spec, named };
 	}
 	return best?.spec ?? null;

@@ -4,6 +4,7 @@
  */
 export type FormatId =
 	| 'measures-long'
+	| 'measures-wide'
 	| 'action-plan'
 	| 'reviews'
 	| 'dfe'
@@ -29,6 +30,8 @@ export interface FormatSpec {
 	requiredOneOf?: readonly (readonly string[])[];
 	/** Other columns are warned about (a misspelt header must not pass unseen); DfE files have many. */
 	warnsOtherColumns?: boolean;
+	/** Besides its named columns, the format has one column per period, headed by the period (wide form). */
+	periodHeaders?: boolean;
 }
 
 const notes: ColumnSpec = {
@@ -37,6 +40,25 @@ const notes: ColumnSpec = {
 	description: 'The story behind the curve for that period.',
 	example: 'New MACE terms of reference agreed'
 };
+
+const measure: ColumnSpec = {
+	name: 'measure',
+	required: true,
+	aliases: ['measure name', 'indicator', 'performance measure'],
+	description: 'The measure, in words.',
+	example: 'Return interviews offered within 72 hours (%)'
+};
+
+/** A measure's own metadata, shared by the long and the wide form. */
+const measureMeta: readonly ColumnSpec[] = [
+	{ name: 'measure_id', aliases: ['id', 'measure code', 'code'], description: 'A stable id for the measure; defaults to its name.', example: 'M05' },
+	{ name: 'quadrant', aliases: ['oba quadrant', 'type'], description: 'How much did we do? / How well did we do it? / Is anyone better off? / Population indicator.', example: 'How well did we do it?' },
+	{ name: 'priority', aliases: ['priority number', 'priority name'], description: 'The plan priority, by number or name.', example: '5' },
+	{ name: 'agency', aliases: ['lead agency', 'partner', 'service'], description: 'The agency that reports the measure (a name or an alias from the agency list).', example: 'Young and Safe vulnerability team' },
+	{ name: 'polarity', aliases: ['direction', 'good direction'], description: 'higher is better / lower is better / target range.', example: 'higher is better' },
+	{ name: 'unit', aliases: ['units', 'measure unit'], description: 'count, %, rate per 10,000, days, £.', example: '%' },
+	{ name: 'area_code', aliases: ['area', 'la code', 'new la code'], description: 'ONS area code, when not the partnership’s own area.', example: 'E06000012' }
+];
 
 export const FORMATS: readonly FormatSpec[] = [
 	{
@@ -47,19 +69,28 @@ export const FORMATS: readonly FormatSpec[] = [
 		requiredOneOf: [['value'], ['numerator', 'denominator']],
 		columns: [
 			{ name: 'period', required: true, aliases: ['quarter', 'time period'], description: 'The period: 2016/17 Q3, Q3 2016/17, 2016 Q4, Oct-Dec 2016, 31/12/2016, 2016/17 …', example: '2016/17 Q3' },
-			{ name: 'measure', required: true, aliases: ['measure name', 'indicator', 'performance measure'], description: 'The measure, in words.', example: 'Return interviews offered within 72 hours (%)' },
+			measure,
 			{ name: 'value', aliases: ['actual', 'actual value', 'result'], description: 'The value: 1,234, 45%, 7, or a missing-value marker (c, x, z, [c], .., …).', example: '87.5' },
-			{ name: 'measure_id', aliases: ['id', 'measure code', 'code'], description: 'A stable id for the measure; defaults to its name.', example: 'M05' },
-			{ name: 'quadrant', aliases: ['oba quadrant', 'type'], description: 'How much did we do? / How well did we do it? / Is anyone better off? / Population indicator.', example: 'How well did we do it?' },
-			{ name: 'priority', aliases: ['priority number', 'priority name'], description: 'The plan priority, by number or name.', example: '5' },
-			{ name: 'agency', aliases: ['lead agency', 'partner', 'service'], description: 'The agency that reports the measure (a name or an alias from the agency list).', example: 'Young and Safe vulnerability team' },
+			...measureMeta.slice(0, 3),
 			{ name: 'numerator', aliases: ['num'], description: 'For a % measure: the count that meets the standard.', example: '35' },
 			{ name: 'denominator', aliases: ['denom', 'den'], description: 'For a % measure: the count it is a share of.', example: '40' },
 			{ name: 'target', description: 'The target for that period, on the measure’s scale.', example: '90' },
-			{ name: 'polarity', aliases: ['direction', 'good direction'], description: 'higher is better / lower is better / target range.', example: 'higher is better' },
-			{ name: 'unit', aliases: ['units', 'measure unit'], description: 'count, %, rate per 10,000, days, £.', example: '%' },
-			{ name: 'area_code', aliases: ['area', 'la code', 'new la code'], description: 'ONS area code, when not the partnership’s own area.', example: 'E06000012' },
+			...measureMeta.slice(3),
 			notes
+		]
+	},
+	{
+		id: 'measures-wide',
+		warnsOtherColumns: true,
+		periodHeaders: true,
+		title: 'Quarterly measures, wide form',
+		description:
+			'One row per measure, one column per period headed by the period (2016/17 Q1, 2016/17 Q2 …), as kept in Excel. A blank cell is no value for that period.',
+		columns: [
+			measure,
+			...measureMeta.slice(0, 3),
+			{ name: 'target', description: 'The target, the same for every period in the row.', example: '90' },
+			...measureMeta.slice(3)
 		]
 	},
 	{

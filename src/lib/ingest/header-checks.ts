@@ -20,7 +20,7 @@ export function ignoredColumns(file: StagedFile, match: ColumnMatch, spec: Forma
 		.filter((index) => !exclude.has(index))
 		.map((index) =>
 			headerProblem(file.name, file.headerRow, file.headers[index] ?? null,
-				`This column is not one the ${spec.title.toLowerCase()} format reads, so it will not be imported.`,
+				`This column is not one that files of ${spec.title.toLowerCase()} have, so it will not be imported.`,
 				`If it should be, rename it to one of: ${known}. Otherwise ignore this warning.`, 'warning'));
 }
 

@@ -9,6 +9,7 @@ import { readingProblems } from './file-problems';
 import { FORMATS, formatSpec, type FormatId } from './formats';
 import { ignoredColumns, repeatedColumns, strayCells } from './header-checks';
 import { importMeasuresLong } from './measures';
+import { importMeasuresWide } from './wide';
 import { importPlan } from './plan';
 import { importPopulation } from './population';
 import { fileProblem, hasErrors, headerProblem, type Problem } from './problems';
@@ -41,6 +42,7 @@ export interface ImportOutcome {
 function handlerFor(format: FormatId, request: ImportRequest): FormatHandler | string {
 	switch (format) {
 		case 'measures-long': return importMeasuresLong;
+		case 'measures-wide': return importMeasuresWide;
 		case 'action-plan': return importPlan;
 		case 'reviews': return importReviews;
 		case 'agencies': return importAgencies;
@@ -78,7 +80,7 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
 		if (missing.length) {
 			outcome.problems.push(headerProblem(request.name, file.headerRow, null,
 				`This looks like a file of ${near.title.toLowerCase()}, but it has no column for ${missing.join(', ')}.`,
-				`Add a column headed ${missing.join(', ')} (any case; spaces, _ and - are ignored).`));
+				`Add columns for ${missing.join(', ')} (headers in any case; spaces, _ and - are ignored).`));
 			return outcome;
 		}
 		outcome.format = near.id;

@@ -62,7 +62,8 @@ export function measureChecks(ctx: FormatContext, rows: string): Check[] {
 		{
 			column: null,
 			columnPerRow: true,
-			sql: `SELECT "row", period_col AS col, period_text AS value,
+			// In a wide file the cell at fault is the value under the period's header.
+			sql: `SELECT "row", period_col AS col, CASE WHEN period_col = value_col THEN value_text ELSE period_text END AS value,
 					'Row ' || first_row || ' already gives this measure a value for ' || period_label || ' (' || period_months || ').' AS message
 				FROM (SELECT *, min("row") OVER (PARTITION BY measure_id, area_code, period_start, period_kind) AS first_row
 					FROM ${rows} WHERE period_start IS NOT NULL AND measure_id IS NOT NULL)

@@ -54,7 +54,7 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 			${period.alias}.kind AS period_kind, ${period.alias}.label AS period_label, ${period.alias}.months AS period_months,
 			${col(ctx, 'period')} AS period_text, ${cellColumnSql(ctx, 'period')} AS period_col,
 			${field(value, 'value', 'DOUBLE')} AS value, ${field(value, 'marker')} AS marker,
-			${field(value, 'percent', 'BOOLEAN')} AS percent,
+			${field(value, 'percent', 'BOOLEAN')} AS percent, ${field(value, 'pounds', 'BOOLEAN')} AS pounds,
 			${col(ctx, 'value')} AS value_text, ${cellColumnSql(ctx, 'value')} AS value_col,
 			${field(numerator, 'value', 'DOUBLE')} AS numerator, ${field(denominator, 'value', 'DOUBLE')} AS denominator,
 			${field(target, 'value', 'DOUBLE')} AS target, ${col(ctx, 'notes')} AS note

@@ -12,13 +12,15 @@ export const VALUE_COLUMNS = 'measure_id, area_code, period_start, period_end, p
 
 /**
  * Each measure of a parsed rows table as it will be stored: what the file says, else what is
- * loaded already, else a default (a unit of % when the file gives percentages or numerators).
+ * loaded already, else a default (a unit of % when the file gives percentages or numerators, £
+ * when it gives pounds).
  */
 export function mergedMeasuresSql(rows: string, source: DataSource): string {
 	const pick = (name: string) => `coalesce(first(n.${name} ORDER BY n."row") FILTER (n.${name} IS NOT NULL), first(m.${name}))`;
 	return `SELECT n.measure_id, ${pick('name')} AS name, ${pick('quadrant')} AS quadrant, ${pick('priority')} AS priority,
 			${pick('agency_id')} AS agency_id, ${pick('polarity')} AS polarity,
-			coalesce(${pick('unit')}, CASE WHEN bool_or(n.percent) OR count(n.numerator) > 0 THEN 'percent' ELSE 'count' END) AS unit,
+			coalesce(${pick('unit')}, CASE WHEN bool_or(n.percent) OR count(n.numerator) > 0 THEN 'percent'
+				WHEN bool_or(n.pounds) THEN 'gbp' ELSE 'count' END) AS unit,
 			${str(source)} AS source, first(m.description) AS description
 		FROM ${rows} n LEFT JOIN measures m USING (measure_id) GROUP BY n.measure_id`;
 }
