@@ -1,14 +1,26 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
-import { importFile } from '../../src/lib/ingest/import-file';
+import { commitImport } from '../../src/lib/ingest/commit';
+import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
+import type { FileReading } from '../../src/lib/ingest/reading';
 import { dumpTables } from '../../src/lib/ingest/table-text';
-import { corpus, corpusBytes, corpusFiles } from '../fixtures/ingest/corpus';
+import { corpus, corpusBytes, corpusFiles, type CorpusEntry } from '../fixtures/ingest/corpus';
 import { sampleDatabase } from '../helpers/workspace';
 
 let db: Database;
 beforeAll(async () => {
 	db = await sampleDatabase();
 });
+
+/** The reading, in the manifest's terms. */
+function asRead(r: FileReading): CorpusEntry['read'] {
+	return {
+		encoding: r.encoding, bom: r.bom, delimiter: r.delimiter, sepLine: r.sepLine, lineBreaks: r.lineBreaks, headerRow: r.headerRow,
+		...(r.periodReadings.length ? { periods: r.periodReadings.map((p) => p.reading) } : {}),
+		...(r.measures !== null ? { measures: r.measures, values: r.values ?? 0 } : {}),
+		...(r.ratings !== null ? { ratings: r.ratings } : {})
+	};
+}
 
 describe('the ingest corpus', () => {
 	test('has at least 40 files, every one described in the manifest', () => {
@@ -20,7 +32,11 @@ describe('the ingest corpus', () => {
 	// One database with the sample loaded, as the page has it; the files are imported one after another.
 	test.each(corpus.files)('$file: $about', async (entry) => {
 		const before = await dumpTables(db);
-		const outcome = await importFile(db, { name: entry.file, bytes: corpusBytes(entry.file), ...entry.request });
+		const preview = await previewImport(db, { name: entry.file, bytes: corpusBytes(entry.file), ...entry.request });
+		// A preview writes nothing.
+		expect(await dumpTables(db)).toEqual(before);
+		const outcome = preview.ready ? await commitImport(db, preview) : preview.outcome;
+		if (!preview.ready) await discardPreview(db, preview);
 
 		expect(outcome.format).toBe(entry.format);
 		expect(outcome.rowCount).toBe(entry.rows);
@@ -32,6 +48,9 @@ describe('the ingest corpus', () => {
 			expect(problem.file).toBe(entry.file);
 			expect(problem.fix.length).toBeGreaterThan(10);
 		});
+		expect(outcome.reading && asRead(outcome.reading)).toEqual(entry.read ?? null);
+		expect(preview.changes.map((c) => [c.key, c.added, c.changed, c.unchanged, c.removed])).toEqual(entry.changes ?? []);
+		expect(preview.validRowsPossible ? preview.rowsWithErrors : undefined).toBe(entry.rowsWithErrors);
 
 		if (entry.imports) {
 			expect(outcome.importId).not.toBeNull();

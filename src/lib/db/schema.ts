@@ -24,7 +24,9 @@ CREATE TABLE IF NOT EXISTS imports (
 	format      VARCHAR NOT NULL,   -- see src/lib/ingest/formats.ts
 	source      VARCHAR NOT NULL CHECK (source IN ('seed', 'real', 'sample', 'imported')),
 	imported_at TIMESTAMP NOT NULL,
-	row_count   INTEGER NOT NULL
+	row_count   INTEGER NOT NULL,     -- data rows in the file
+	rows_skipped INTEGER NOT NULL DEFAULT 0,  -- rows left out by "import valid rows only"
+	reading     VARCHAR               -- how the file was read: encoding, delimiter, periods (one line)
 );
 
 CREATE TABLE IF NOT EXISTS priorities (

@@ -31,26 +31,28 @@ export interface Prepared {
 	problems?: Problem[];
 	/** Row checks, all run in one query. */
 	checks: Check[];
-	/** The file's period column, parsed: the reading report says how its periods were read. */
-	period?: { lookup: Lookup; column: number | null };
+	/** The file's periods, parsed (`table` is what the lookup joins to): the reading report says how they were read. */
+	period?: { lookup: Lookup; table: string };
+	/** The measures the file would write, shaped like the measures table: the preview shows what changes. */
+	measures?: string;
 	/**
 	 * The rows the file would write, as SQL relations shaped like measure_values and reviews:
 	 * the preview compares them with what is loaded.
 	 */
 	incoming?: { values?: string; reviews?: string };
-	/** Writes the file's rows inside the import's transaction; returns the rows written. */
-	write(session: Session, importId: number): Promise<number>;
+	/** Writes the file's rows inside the import's transaction. */
+	write(session: Session, importId: number): Promise<void>;
 }
 
 export type FormatHandler = (ctx: FormatContext) => Promise<Prepared>;
 
 /** The SQL for a canonical column's cell in the staged table `s`, or NULL when the file lacks it. */
-export function col(ctx: FormatContext, name: string): string {
+export function col(ctx: Pick<FormatContext, 'match'>, name: string): string {
 	const index = ctx.match.found.get(name);
 	return index === undefined ? 'CAST(NULL AS VARCHAR)' : `nullif(trim(s.${cell(index)}), '')`;
 }
 
-export function columnIndex(ctx: FormatContext, name: string): number | null {
+export function columnIndex(ctx: Pick<FormatContext, 'match'>, name: string): number | null {
 	return ctx.match.found.get(name) ?? null;
 }
 

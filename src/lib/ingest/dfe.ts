@@ -1,7 +1,7 @@
 import { financialYearLabel, parseDfePeriod, quarterMonths } from '../oba/periods';
 import type { Polarity } from '../oba/measure-meta';
 import { str } from '../db/sql';
-import type { FormatContext, FormatHandler } from './context';
+import type { DataSource, FormatContext, FormatHandler } from './context';
 import { col, columnIndex } from './context';
 import { headerIndex, lookupColumn, numberLookup, PERIOD_FIELDS } from './cell-lookups';
 import type { Check } from './checks';
@@ -30,7 +30,7 @@ export interface DfeIndicator {
 }
 
 /** The area a DfE row describes, by its geographic level. */
-export function dfeAreaSql(ctx: FormatContext): { code: string; name: string } {
+export function dfeAreaSql(ctx: Pick<FormatContext, 'match'>): { code: string; name: string } {
 	const level = col(ctx, 'geographic_level');
 	return {
 		code: `CASE ${level} WHEN 'National' THEN ${col(ctx, 'country_code')} WHEN 'Regional' THEN ${col(ctx, 'region_code')}
@@ -58,6 +58,14 @@ export function dfePeriodLookup(ctx: FormatContext): Lookup {
 		},
 		fix: 'DfE files give time_period as 2025 or 201617 with time_identifier such as Reporting year or Financial year Q3.'
 	})!;
+}
+
+/** The measures row of a chosen indicator: a population indicator, counted. */
+function measureRowSql(indicator: DfeIndicator, source: DataSource): string {
+	return `SELECT ${str(indicator.measureId)} AS measure_id, ${str(indicator.name)} AS name, 'population' AS quadrant,
+		CAST(${indicator.priority ?? 'NULL'} AS INTEGER) AS priority, CAST(NULL AS VARCHAR) AS agency_id,
+		CAST(${str(indicator.polarity ?? null)} AS VARCHAR) AS polarity, 'count' AS unit, ${str(source)} AS source,
+		CAST(${str(indicator.description ?? null)} AS VARCHAR) AS description`;
 }
 
 /** DfE / Explore Education Statistics open data (DOMAIN.md §4d), as population indicators. */
@@ -107,24 +115,20 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 		return {
 			problems,
 			checks,
-			period: { lookup: period, column: columnIndex(ctx, 'time_period') },
+			period: { lookup: period, table: t },
+			measures: values.map(({ indicator }) => measureRowSql(indicator, ctx.source)).join('\nUNION ALL\n') || undefined,
 			incoming: incoming ? { values: incoming } : {},
 			write: async (session, importId) => {
-				const source = str(ctx.source);
 				await session.exec(`
 					DELETE FROM areas WHERE area_code IN (SELECT ${area.code} FROM ${t} s);
 					INSERT INTO areas SELECT code, first(name ORDER BY "row"), first(level ORDER BY "row") FROM
 						(SELECT s."row", ${area.code} AS code, ${area.name} AS name, ${col(ctx, 'geographic_level')} AS level FROM ${t} s) GROUP BY code`);
 				for (const { indicator } of values) {
-					const id = str(indicator.measureId);
 					await session.exec(`
-						DELETE FROM measures WHERE measure_id = ${id};
-						INSERT INTO measures VALUES (${id}, ${str(indicator.name)}, 'population', ${indicator.priority ?? 'NULL'},
-							NULL, ${str(indicator.polarity ?? null)}, 'count', ${source}, ${str(indicator.description ?? null)})`);
+						DELETE FROM measures WHERE measure_id = ${str(indicator.measureId)};
+						INSERT INTO measures ${measureRowSql(indicator, ctx.source)}`);
 				}
 				if (incoming) await writeValues(session, incoming, ctx.source, importId, ctx.temp('values'));
-				const [count] = await session.rows<{ n: number }>(`SELECT count(*) AS n FROM ${t}`);
-				return count?.n ?? 0;
 			}
 		};
 	};

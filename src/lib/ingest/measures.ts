@@ -63,11 +63,11 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 	const kept = (['target', 'note'] as const).filter((name) => columnIndex(ctx, name === 'note' ? 'notes' : name) === null);
 	return {
 		checks: [...lookupChecks, ...measureChecks(ctx, rows)],
-		period: { lookup: period, column: columnIndex(ctx, 'period') },
+		period: { lookup: period, table: t },
+		measures: mergedMeasuresSql(rows, ctx.source),
 		incoming: { values: valuesOfMeasuresSql(rows, `(${mergedMeasuresSql(rows, ctx.source)})`, kept) },
 		write: async (session, importId) => {
 			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp });
-			return ctx.file.rowCount;
 		}
 	};
 };

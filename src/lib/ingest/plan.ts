@@ -6,6 +6,7 @@ import type { FormatContext } from './context';
 import { blankCells, col, columnIndex } from './context';
 import type { Lookup } from './lookup';
 import { findReviewColumns, type ReviewColumns } from './review-columns';
+import { writeReviews } from './reviews-writer';
 import { cell } from './stage';
 
 /** A RAG cell's parse, as lookup fields. */
@@ -72,8 +73,8 @@ export const importPlan: FormatHandler = async (ctx) => {
 			ELSE action_id || chr(96 + CAST(row_number() OVER (PARTITION BY action_id ORDER BY "row") AS INTEGER)) END) AS item_id
 		FROM actions`);
 
-	const { reviews, problems: headerProblems } = findReviewColumns(ctx.file, ctx.match.unmatched);
-	const ragLookups: { review: ReviewColumns; lookup: Lookup }[] = reviews.map((review) => ({
+	const { reviews: reviewColumns, problems: headerProblems } = findReviewColumns(ctx.file, ctx.match.unmatched);
+	const ragLookups: { review: ReviewColumns; lookup: Lookup }[] = reviewColumns.map((review) => ({
 		review,
 		lookup: ctx.lookups.add({ column: review.rag, fields: { rag: 'VARCHAR' }, parse: ragFields, fix: RAG_FIX })
 	}));
@@ -92,9 +93,18 @@ export const importPlan: FormatHandler = async (ctx) => {
 		unknownAgencies(ctx, leadSpellings(t, col(ctx, 'lead_agency')), 'lead_agency')
 	];
 
+	// Every item at every review the file has columns for, rated or not: a blank rating removes a stored one.
+	const reviews = ragLookups
+		.map(({ review, lookup }) => {
+			const progress = review.progress === null ? 'CAST(NULL AS VARCHAR)' : `nullif(trim(s.${cell(review.progress)}), '')`;
+			return `SELECT s."row", p.item_id, DATE ${str(review.date)} AS review, ${lookup.alias}.rag AS rag, ${progress} AS progress
+				FROM ${t} s JOIN ${plan} p USING ("row") ${lookup.join}`;
+		})
+		.join('\nUNION ALL\n');
 	return {
 		problems: headerProblems,
 		checks,
+		incoming: { reviews },
 		write: async (session, importId) => {
 			const ids = `SELECT item_id FROM ${plan}`;
 			await session.exec(`
@@ -107,15 +117,7 @@ export const importPlan: FormatHandler = async (ctx) => {
 				INSERT INTO item_leads SELECT DISTINCT p.item_id, a.agency_id
 					FROM (${leadSpellings(plan, 's.lead_text')}) l JOIN ${plan} p USING ("row")
 					JOIN agency_aliases a ON a.alias_key = agency_key(l.spelling)`);
-			for (const { review, lookup } of ragLookups) {
-				const progress = review.progress === null ? 'NULL' : `nullif(trim(s.${cell(review.progress)}), '')`;
-				await session.exec(`
-					DELETE FROM reviews WHERE review = DATE ${str(review.date)} AND item_id IN (${ids});
-					INSERT INTO reviews SELECT p.item_id, DATE ${str(review.date)}, ${lookup.alias}.rag, ${progress}, ${str(ctx.source)}, ${importId}
-					FROM ${t} s JOIN ${plan} p USING ("row") ${lookup.join}
-					WHERE ${lookup.alias}.rag IS NOT NULL OR ${progress} IS NOT NULL`);
-			}
-			return ctx.file.rowCount;
+			if (reviews) await writeReviews(session, reviews, ctx.source, importId, ctx.temp('reviews'));
 		}
 	};
 };

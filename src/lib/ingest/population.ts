@@ -12,6 +12,9 @@ export const importPopulation: FormatHandler = async (ctx) => {
 	const estimate = numberLookup(ctx, 'population_estimate')!;
 	const children = `lower(${col(ctx, 'age_group')}) = ${CHILDREN}`;
 	const year = `TRY_CAST(${col(ctx, 'time_period')} AS INTEGER)`;
+	const rows = `SELECT s."row", ${area.code} AS area_code, ${area.name} AS name, ${col(ctx, 'geographic_level')} AS level,
+		TRY_CAST(${col(ctx, 'time_period')} AS INTEGER) AS mid_year, ${estimate.alias}.value AS population
+		FROM ${t} s ${estimate.join} WHERE ${children} AND ${estimate.alias}.value IS NOT NULL`;
 	const checks = [
 		...(await ctx.lookups.build(ctx.db, ctx.file)),
 		{
@@ -19,21 +22,23 @@ export const importPopulation: FormatHandler = async (ctx) => {
 			sql: `SELECT s."row", ${col(ctx, 'time_period')} AS value, 'The mid-year of the estimate must be a year such as 2024.' AS message
 				FROM ${t} s WHERE ${year} IS NULL OR ${year} NOT BETWEEN 1900 AND 2100`,
 			fix: 'Write the year of the estimate, e.g. 2024.'
+		},
+		{
+			column: columnIndex(ctx, 'time_period'),
+			sql: `SELECT "row", mid_year AS value, 'Row ' || first_row || ' already gives the estimate for ' || name || ' in ' || mid_year || '.' AS message
+				FROM (SELECT *, min("row") OVER (PARTITION BY area_code, mid_year) AS first_row FROM (${rows}))
+				WHERE "row" <> first_row`,
+			fix: 'Keep one estimate per area and year.'
 		}
 	];
-	const rows = `SELECT ${area.code} AS area_code, ${area.name} AS name, ${col(ctx, 'geographic_level')} AS level,
-		CAST(${col(ctx, 'time_period')} AS INTEGER) AS mid_year, ${estimate.alias}.value AS population
-		FROM ${t} s ${estimate.join} WHERE ${children} AND ${estimate.alias}.value IS NOT NULL`;
 	return {
 		checks,
 		write: async (session, importId) => {
 			await session.exec(`
 				DELETE FROM populations p USING (${rows}) n WHERE p.area_code = n.area_code AND p.mid_year = n.mid_year;
 				INSERT INTO populations SELECT area_code, mid_year, population, ${importId} FROM (${rows});
-				INSERT INTO areas SELECT DISTINCT area_code, name, level FROM (${rows})
-					WHERE area_code NOT IN (SELECT area_code FROM areas)`);
-			const [count] = await session.rows<{ n: number }>(`SELECT count(*) AS n FROM (${rows})`);
-			return count?.n ?? 0;
+				INSERT INTO areas SELECT area_code, first(name ORDER BY mid_year DESC), first(level ORDER BY mid_year DESC) FROM (${rows})
+					WHERE area_code NOT IN (SELECT area_code FROM areas) GROUP BY area_code`);
 		}
 	};
 };

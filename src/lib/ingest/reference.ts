@@ -21,7 +21,6 @@ export const importPriorities: FormatHandler = async (ctx) => {
 				DELETE FROM priorities WHERE priority IN (SELECT ${number} FROM ${t} s);
 				INSERT INTO priorities SELECT ${number}, ${col(ctx, 'name')},
 					${col(ctx, 'heading')}, ${col(ctx, 'outcome')}, ${col(ctx, 'outcome_note')} FROM ${t} s`);
-			return ctx.file.rowCount;
 		}
 	};
 };
@@ -58,7 +57,6 @@ export const importAgencies: FormatHandler = async (ctx) => {
 				INSERT INTO agency_aliases
 					SELECT agency_key(spelling), first(spelling ORDER BY "row"), first(agency_id ORDER BY "row")
 					FROM (${spellings}) GROUP BY agency_key(spelling)`);
-			return ctx.file.rowCount;
 		}
 	};
 };

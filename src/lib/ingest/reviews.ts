@@ -1,9 +1,9 @@
 import { parseReviewDate } from '../oba/periods';
-import { str } from '../db/sql';
 import type { FormatHandler } from './context';
-import { blankCells, col, columnIndex, duplicateKeys } from './context';
+import { blankCells, col, columnIndex } from './context';
 import { RAG_FIX, ragFields } from './plan';
 import { lookupColumn } from './cell-lookups';
+import { writeReviews } from './reviews-writer';
 
 /** Reviews as long rows: one per item per review. The items must already be in the plan. */
 export const importReviews: FormatHandler = async (ctx) => {
@@ -19,13 +19,21 @@ export const importReviews: FormatHandler = async (ctx) => {
 	})!;
 	const rows = `
 		SELECT s."row", ${col(ctx, 'item_id')} AS item_id, ${review.alias}.date AS review,
-			${rag ? `${rag.alias}.rag` : 'CAST(NULL AS VARCHAR)'} AS rag, ${col(ctx, 'progress')} AS progress
+			${rag ? `${rag.alias}.rag` : 'CAST(NULL AS VARCHAR)'} AS rag, ${col(ctx, 'progress')} AS progress,
+			${col(ctx, 'review')} AS review_text
 		FROM ${t} s ${review.join} ${rag?.join ?? ''}`;
 	return {
 		checks: [
 			...(await ctx.lookups.build(ctx.db, ctx.file)),
 			blankCells(ctx, 'item_id', 'Give the id of the item (or action) from the plan, e.g. 1.4a.'),
-			duplicateKeys(ctx, `${col(ctx, 'item_id')} || ' at ' || ${col(ctx, 'review')}`, 'item_id', 'item and review'),
+			{
+				// By the review's date, not its spelling: "Dec 2019" and "December 2019" are one review.
+				column: columnIndex(ctx, 'review'),
+				sql: `SELECT "row", review_text AS value, 'Row ' || first_row || ' already rates item ' || item_id || ' at this review.' AS message
+					FROM (SELECT *, min("row") OVER (PARTITION BY item_id, review) AS first_row FROM (${rows}) WHERE review IS NOT NULL AND item_id IS NOT NULL)
+					WHERE "row" <> first_row`,
+				fix: 'Keep one row for each item and review, or delete the repeated row.'
+			},
 			{
 				column: columnIndex(ctx, 'item_id'),
 				sql: `SELECT s."row", ${col(ctx, 'item_id')} AS value, 'No item of the loaded plan has this id.' AS message
@@ -33,11 +41,9 @@ export const importReviews: FormatHandler = async (ctx) => {
 				fix: 'Use an item id from the action plan (load the plan first), e.g. 1.4a.'
 			}
 		],
+		incoming: { reviews: rows },
 		write: async (session, importId) => {
-			await session.exec(`
-				DELETE FROM reviews r USING (${rows}) x WHERE r.item_id = x.item_id AND r.review = x.review;
-				INSERT INTO reviews SELECT item_id, review, rag, progress, ${str(ctx.source)}, ${importId} FROM (${rows})`);
-			return ctx.file.rowCount;
+			await writeReviews(session, rows, ctx.source, importId, ctx.temp('reviews'));
 		}
 	};
 };

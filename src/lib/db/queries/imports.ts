@@ -7,6 +7,10 @@ export interface ImportRow {
 	source: 'seed' | 'real' | 'sample' | 'imported';
 	imported_at: Date;
 	row_count: number;
+	/** Rows left out because the user chose to import only the valid rows. */
+	rows_skipped: number;
+	/** How the file was read: encoding, delimiter, format, how its periods were read. */
+	reading: string | null;
 	checksum: string;
 }
 

@@ -1,0 +1,179 @@
+/**
+ * The first half of an import: read the file, check every row and work out what it would change,
+ * writing nothing. The second half, commitImport, writes what the preview checked.
+ */
+import type { Database } from '../db/database';
+import { sha256 } from './checksum';
+import { changesOf, type ChangeSummary } from './changes';
+import { errorRowsSql, runChecks, type Check } from './checks';
+import { closestFormat, detectFormat, matchColumns, missingColumns } from './columns';
+import type { DataSource, FormatHandler, Prepared } from './context';
+import { decodeCsv } from './decode';
+import { importDfe } from './dfe';
+import { describeDfeFile, type DfeDescription } from './dfe-describe';
+import { readingProblems } from './file-problems';
+import { FORMATS, formatSpec, type FormatId } from './formats';
+import { ignoredColumns, repeatedColumns, strayCells } from './header-checks';
+import type { ImportOutcome, ImportRequest } from './import-file';
+import { Lookups } from './lookup';
+import { importMeasuresLong } from './measures';
+import { importPlan } from './plan';
+import { importPopulation } from './population';
+import { fileProblem, hasErrors, headerProblem } from './problems';
+import { basicReading, fullReading, readingWarnings } from './reading';
+import { importAgencies, importPriorities } from './reference';
+import { importReviews } from './reviews';
+import { dropStaged, newPrefix, stageDecoded, type StagedFile } from './stage';
+import { importMeasuresWide } from './wide';
+
+/** What the page shows before anything is written. Plain data: it may be kept in component state. */
+export interface ImportPreview {
+	/** Identifies the checked file for commitImport and discardPreview. */
+	readonly id: number;
+	/** The report: problems, how the file was read; importId is null. */
+	readonly outcome: ImportOutcome;
+	/** What importing would change, per measure and per review. */
+	readonly changes: ChangeSummary[];
+	/** True when the file has no errors and can be imported as it is. */
+	readonly ready: boolean;
+	/** Rows with errors (each counted once), which "import valid rows only" would leave out. */
+	readonly rowsWithErrors: number;
+	/** True when every error is in a data row, so importing only the valid rows is possible. */
+	readonly validRowsPossible: boolean;
+	/** For a DfE file: its areas, filters and indicator columns, to choose from. */
+	readonly dfe: DfeDescription | null;
+}
+
+/** What commitImport needs from a preview; kept here, not in the page's state. */
+export interface Checked {
+	db: Database;
+	request: ImportRequest;
+	source: DataSource;
+	file: StagedFile;
+	format: FormatId;
+	prepared: Prepared;
+	checks: Check[];
+	checksum: string;
+	/** The import log as it was when the file was checked: commit refuses if it has moved on. */
+	basis: string;
+	temp: (name: string) => string;
+}
+
+const checked = new Map<number, Checked>();
+let previews = 0;
+
+/** Takes a preview's checked state for writing or discarding; undefined when already used. */
+export function takeChecked(preview: ImportPreview): Checked | undefined {
+	const state = checked.get(preview.id);
+	checked.delete(preview.id);
+	return state;
+}
+
+/** The import log's fingerprint: any import or undo since a preview changes it. */
+export async function importLogBasis(db: Pick<Database, 'rows'>): Promise<string> {
+	const [row] = await db.rows<{ basis: string }>(`
+		SELECT md5(coalesce(string_agg(import_id || ':' || checksum || ':' || imported_at, ',' ORDER BY import_id), '')) AS basis FROM imports`);
+	return row?.basis ?? '';
+}
+
+function handlerFor(format: FormatId, request: ImportRequest): FormatHandler | null {
+	switch (format) {
+		case 'measures-long': return importMeasuresLong;
+		case 'measures-wide': return importMeasuresWide;
+		case 'action-plan': return importPlan;
+		case 'reviews': return importReviews;
+		case 'agencies': return importAgencies;
+		case 'priorities': return importPriorities;
+		case 'population': return importPopulation;
+		case 'dfe': return request.dfe ? importDfe(request.dfe) : null;
+	}
+}
+
+const TEMPLATE_FIX = 'Start from a template on the Import page: the headers name the columns, in any order.';
+
+function emptyOutcome(request: ImportRequest): ImportOutcome {
+	return { file: request.name, format: null, rowCount: 0, problems: [], importId: null, rowsWritten: 0, rowsSkipped: 0, reading: null };
+}
+
+/** Reads and checks a file against what is loaded, and says what importing it would change. Writes nothing. */
+export async function previewImport(db: Database, request: ImportRequest): Promise<ImportPreview> {
+	const id = ++previews;
+	const outcome = emptyOutcome(request);
+	const preview = (fields: Partial<ImportPreview> = {}): ImportPreview => ({
+		id, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null, ...fields
+	});
+	const prefix = newPrefix();
+	let kept = false;
+	try {
+		const decoded = decodeCsv(request.bytes);
+		outcome.reading = basicReading(decoded);
+		outcome.problems.push(...readingProblems(request.name, request.bytes, decoded));
+		if (hasErrors(outcome.problems)) return preview();
+		const file = await stageDecoded(db, request.name, decoded, prefix);
+		outcome.rowCount = file.rowCount;
+		outcome.reading = basicReading(decoded, file.rowCount);
+		const spec = request.format ? formatSpec(request.format) : (detectFormat(file.headers, FORMATS) ?? closestFormat(file.headers, FORMATS));
+		if (!spec) {
+			outcome.problems.push(headerProblem(request.name, file.headerRow, null,
+				`The headers (${file.headers.filter(Boolean).join(', ')}) match none of the file formats.`, TEMPLATE_FIX));
+			return preview();
+		}
+		const match = matchColumns(file.headers, spec);
+		const missing = missingColumns(match, spec);
+		if (missing.length) {
+			outcome.problems.push(headerProblem(request.name, file.headerRow, null,
+				`This looks like a file of ${spec.title.toLowerCase()}, but it has no column for ${missing.join(', ')}.`,
+				`Add columns for ${missing.join(', ')} (headers in any case; spaces, _ and - are ignored).`));
+			return preview();
+		}
+		outcome.format = spec.id;
+		outcome.problems.push(...repeatedColumns(file, match));
+		if (file.rowCount === 0) {
+			outcome.problems.push(fileProblem(request.name, 'The file has a header row but no rows of data.', 'Add the data below the header, or pick the file that holds it.'));
+		}
+		const handler = handlerFor(spec.id, request);
+		const dfe = spec.id === 'dfe' && !request.dfe ? await describeDfeFile(db, file) : null;
+		if (!handler) outcome.problems.push(fileProblem(request.name, 'Choose the areas and the indicators to take from this DfE file.', 'Pick them on the Import page.'));
+		if (hasErrors(outcome.problems) || !handler) return preview({ dfe });
+
+		let counter = 0;
+		const temp = (name: string) => `${prefix}${name}${++counter}`;
+		const source = request.source ?? 'imported';
+		const prepared = await handler({ db, file, spec, match, source, lookups: new Lookups(prefix), temp });
+		const stray = strayCells(file);
+		// Stray cells first: a shifted row's other problems follow from them.
+		const checks = [...(stray ? [stray] : []), ...prepared.checks];
+		const fileLevel = [...(spec.warnsOtherColumns ? ignoredColumns(file, match, spec) : []), ...(prepared.problems ?? [])];
+		const rowLevel = await runChecks(db, file, checks);
+		outcome.problems.push(...fileLevel, ...rowLevel);
+		outcome.reading = await fullReading(db, file, spec, match, prepared);
+		outcome.problems.push(...readingWarnings(request.name, outcome.reading));
+
+		const errorRows = errorRowsSql(checks);
+		const [bad] = errorRows ? await db.rows<{ n: number }>(`SELECT count(*) AS n FROM (${errorRows})`) : [{ n: 0 }];
+		const rowsWithErrors = bad?.n ?? 0;
+		const ready = !hasErrors(outcome.problems);
+		const validRowsPossible = !ready && !hasErrors(fileLevel) && rowsWithErrors > 0 && rowsWithErrors < file.rowCount;
+		// The diff shows what would be written: with errors, only the valid rows would be.
+		const valid = (sql: string | undefined) => (sql && errorRows ? `SELECT * FROM (${sql}) WHERE "row" NOT IN (${errorRows})` : sql);
+		const incoming = { values: valid(prepared.incoming?.values), reviews: valid(prepared.incoming?.reviews) };
+		const changes = ready || validRowsPossible ? await changesOf(db, incoming, prepared.measures) : [];
+		if (ready || validRowsPossible) {
+			checked.set(id, { db, request, source, file, format: spec.id, prepared, checks, checksum: await sha256(request.bytes), basis: await importLogBasis(db), temp });
+			kept = true;
+		}
+		return preview({ changes, ready, rowsWithErrors, validRowsPossible });
+	} catch (error) {
+		outcome.problems.push(fileProblem(request.name, `The file could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+			'Check that it is a CSV file saved from Excel or similar; if it is, report this message.'));
+		return preview();
+	} finally {
+		if (!kept) await dropStaged(db, prefix).catch(() => undefined);
+	}
+}
+
+/** Forgets a preview the user cancelled, and frees what it held. */
+export async function discardPreview(db: Database, preview: ImportPreview): Promise<void> {
+	const state = takeChecked(preview);
+	if (state) await dropStaged(db, state.file.prefix);
+}

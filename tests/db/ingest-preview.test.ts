@@ -1,0 +1,129 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Database } from '../../src/lib/db/database';
+import { commitImport } from '../../src/lib/ingest/commit';
+import { importFile } from '../../src/lib/ingest/import-file';
+import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
+import { dumpTables } from '../../src/lib/ingest/table-text';
+import { corpusBytes } from '../fixtures/ingest/corpus';
+import { sampleDatabase } from '../helpers/workspace';
+
+let db: Database;
+beforeAll(async () => {
+	db = await sampleDatabase();
+});
+
+const csv = (lines: string[]) => new TextEncoder().encode(lines.join('\r\n') + '\r\n');
+const temporaryTables = async () => (await db.rows<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE temporary`))[0]!.n;
+
+describe('previewing an import', () => {
+	test('says what would change, value by value, and writes nothing', async () => {
+		const before = await dumpTables(db);
+		const preview = await previewImport(db, {
+			name: 'm19.csv',
+			bytes: csv(['measure_id,measure,quadrant,period,value', 'M19,Return interviews offered within 72 hours (%),How much did we do?,2018/19 Q4,91.5', 'M19,Return interviews offered within 72 hours (%),,2019/20 Q1,93'])
+		});
+		expect(preview.ready).toBe(true);
+		expect(await dumpTables(db)).toEqual(before);
+		const [m19] = preview.changes;
+		expect(m19).toMatchObject({ kind: 'measure', key: 'M19', isNew: false, added: 1, changed: 1, unchanged: 0, removed: 0 });
+		// The sample has 2018/19 Q4 as 80% of 100 return interviews.
+		expect(m19!.changes).toEqual([{ row: 2, what: '2018/19 Q4', before: '80', after: '91.5', fields: ['value', 'numerator and denominator'] }]);
+		expect(m19!.details).toEqual([{ field: 'quadrant', before: 'how_well', after: 'how_much' }]);
+		await discardPreview(db, preview);
+	});
+
+	test('a discarded preview leaves no temporary table behind, and cannot be committed', async () => {
+		const tables = await temporaryTables();
+		const preview = await previewImport(db, { name: 'ok.csv', bytes: corpusBytes('ok-crlf.csv') });
+		expect(await temporaryTables()).toBeGreaterThan(tables);
+		await discardPreview(db, preview);
+		expect(await temporaryTables()).toBe(tables);
+		const outcome = await commitImport(db, preview);
+		expect(outcome.importId).toBeNull();
+		expect(outcome.problems.at(-1)!.message).toMatch(/already imported or cancelled/);
+	});
+
+	test('a preview checked before other data was loaded is checked again, and written if it changes the same', async () => {
+		const a = await previewImport(db, { name: 'a.csv', bytes: corpusBytes('ok-excel-sep-line.csv') });
+		const b = await previewImport(db, { name: 'b.csv', bytes: corpusBytes('ok-cr-only-mac.csv') });
+		expect((await commitImport(db, a)).importId).not.toBeNull();
+		expect((await commitImport(db, b)).importId).not.toBeNull();
+	});
+
+	test('…and refused, writing nothing, if it would now change something else', async () => {
+		const stale = await previewImport(db, { name: 'stale.csv', bytes: corpusBytes('ok-semicolons.csv') });
+		expect(stale.changes.map((c) => [c.key, c.added, c.changed])).toEqual([['T03', 3, 0]]);
+		expect((await importFile(db, { name: 'between.csv', bytes: corpusBytes('ok-semicolons.csv') })).importId).not.toBeNull();
+		const before = await dumpTables(db);
+		const outcome = await commitImport(db, stale);
+		expect(outcome.importId).toBeNull();
+		expect(outcome.problems.at(-1)!.message).toMatch(/changed after this file was checked/);
+		expect(await dumpTables(db)).toEqual(before);
+		expect(await temporaryTables()).toBe(0);
+	});
+});
+
+describe('importing only the valid rows', () => {
+	test('writes the rows without errors and says how many it left out', async () => {
+		const preview = await previewImport(db, { name: 'text.csv', bytes: corpusBytes('bad-text-in-value.csv') });
+		expect(preview).toMatchObject({ ready: false, validRowsPossible: true, rowsWithErrors: 3 });
+		expect(preview.changes.map((c) => [c.key, c.added])).toEqual([['B04', 1]]);
+		const refused = await commitImport(db, await previewImport(db, { name: 'text.csv', bytes: corpusBytes('bad-text-in-value.csv') }));
+		expect(refused.importId).toBeNull();
+
+		const outcome = await commitImport(db, preview, { validRowsOnly: true });
+		expect(outcome).toMatchObject({ rowsWritten: 1, rowsSkipped: 3 });
+		expect(outcome.importId).not.toBeNull();
+		expect(await db.rows(`SELECT period_label, value FROM measure_values WHERE measure_id = 'B04'`)).toEqual([{ period_label: '2017/18 Q4', value: 7 }]);
+		const [log] = await db.rows<{ row_count: number; rows_skipped: number }>(`SELECT row_count, rows_skipped FROM imports WHERE import_id = ${outcome.importId}`);
+		expect(log).toEqual({ row_count: 4, rows_skipped: 3 });
+	});
+
+	test('a row left out can leave others without what they need; they are left out too', async () => {
+		// The quadrant is given on the first row only, and that row's value is bad.
+		const preview = await previewImport(db, {
+			name: 'cascade.csv',
+			bytes: csv(['measure_id,measure,quadrant,period,value', 'C01,Cascade,How much did we do?,2017/18 Q1,bad', 'C01,Cascade,,2017/18 Q2,4', 'C02,Other,How much did we do?,2017/18 Q1,5'])
+		});
+		expect(preview.rowsWithErrors).toBe(1);
+		const outcome = await commitImport(db, preview, { validRowsOnly: true });
+		expect(outcome).toMatchObject({ rowsWritten: 1, rowsSkipped: 2 });
+		expect(await db.rows(`SELECT measure_id FROM measures WHERE measure_id IN ('C01', 'C02')`)).toEqual([{ measure_id: 'C02' }]);
+	});
+
+	test('is not offered when the fault is in the file, not in rows', async () => {
+		const preview = await previewImport(db, { name: 'wide.csv', bytes: corpusBytes('bad-wide-bad-cells.csv') });
+		expect(preview.validRowsPossible).toBe(false);
+		const before = await dumpTables(db);
+		expect((await commitImport(db, preview, { validRowsOnly: true })).importId).toBeNull();
+		expect(await dumpTables(db)).toEqual(before);
+	});
+});
+
+describe('the reading report', () => {
+	test('says how the bytes, the delimiter and the periods were read', async () => {
+		const preview = await previewImport(db, { name: 'excel.csv', bytes: corpusBytes('ok-wide-excel-like.csv') });
+		await discardPreview(db, preview);
+		const reading = preview.outcome.reading!;
+		expect(reading).toMatchObject({ encoding: 'Windows-1252', delimiter: ';', lineBreaks: 'CRLF', format: 'measures-wide', measures: 2, periods: 4, values: 8, firstPeriod: '2017/18 Q1', lastPeriod: '2017/18 Q4' });
+		expect(reading.columns.slice(0, 5)).toEqual([
+			{ header: 'Measure', readAs: 'measure' },
+			{ header: 'Measure ID', readAs: 'measure_id' },
+			{ header: 'OBA Quadrant', readAs: 'quadrant' },
+			{ header: 'Target', readAs: 'target' },
+			{ header: 'Q1 2017/18', readAs: 'period' }
+		]);
+		expect(reading.sentences).toEqual([
+			'Read as Windows-1252 text, semicolon-separated, Windows line breaks (CRLF).',
+			'Format: Quarterly measures, wide form.',
+			'The file holds 2 rows, 2 measures, 4 periods (2017/18 Q1 to 2017/18 Q4), 8 values.',
+			'Periods read as financial-year quarters (April to March): 2016/17 Q3 = Oct–Dec 2016 (6 cells, such as “Q1 2017/18”, “Q2 2017/18”, “Q3 17/18”).',
+			'Periods read as month ranges: Oct–Dec 2016 = 2016/17 Q3 (2 cells, such as “Jan-Mar 2018”).'
+		]);
+	});
+
+	test('is there for a file that cannot be read as a format, as far as it goes', async () => {
+		const preview = await previewImport(db, { name: 'x.csv', bytes: corpusBytes('bad-unknown-headers.csv') });
+		expect(preview.outcome.reading).toMatchObject({ encoding: 'UTF-8', delimiter: ',', format: null, rows: 1 });
+	});
+});
