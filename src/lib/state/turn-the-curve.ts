@@ -43,7 +43,10 @@ export function turnTheCurveView(points: readonly SeriesPoint[], unit: string, c
 	const fitted = fit.ok ? fit.fitted.map((f) => ({ x: at(f.period), y: f.value, label: financialYearLabel(f.period) })) : [];
 	// The projection starts where the fitted line ends, so the two read as one line.
 	const projected = fit.ok ? [...fitted.slice(-1), ...fit.points.map((f) => ({ x: at(f.period), y: f.value, label: financialYearLabel(f.period) }))] : [];
-	const band = fit.ok ? fit.points.map((f) => ({ x: at(f.period), low: f.low, high: f.high })) : [];
+	// Counts, shares, rates, days and money cannot fall below zero, nor a share above 100%:
+	// the band is drawn within what the measure can be.
+	const clamp = (v: number) => Math.min(unit === 'percent' ? 100 : Infinity, Math.max(0, v));
+	const band = fit.ok ? fit.points.map((f) => ({ x: at(f.period), low: clamp(f.low), high: clamp(f.high) })) : [];
 	const target = points.some((p) => p.target != null)
 		? points.map((p) => ({ x: at(p.period), y: p.target ?? null, label: financialYearLabel(p.period) }))
 		: [];

@@ -143,3 +143,25 @@ export function agencyReviewGrid(db: Session): Promise<AgencyReviewRow[]> {
 export async function reviewDates(db: Session): Promise<Date[]> {
 	return (await db.rows<{ review: Date }>('SELECT DISTINCT review FROM reviews ORDER BY review')).map((r) => r.review);
 }
+
+export interface ItemAtReviewRow {
+	item_id: string;
+	priority: number;
+	action: string;
+	how: string | null;
+	leads: string;
+	rag: Rag | null;
+	progress: string | null;
+}
+
+/** Items as they stood at one review: their rating and the progress note given then. */
+export function itemsAtReview(db: Session, review: string, filters: Filters): Promise<ItemAtReviewRow[]> {
+	return db.rows<ItemAtReviewRow>(`
+		SELECT i.item_id, a.priority, a.action, i.how,
+			(SELECT string_agg(g.name, '; ' ORDER BY g.name) FROM item_leads l JOIN agencies g USING (agency_id) WHERE l.item_id = i.item_id) AS leads,
+			r.rag, r.progress
+		FROM items i JOIN actions a USING (action_id)
+		LEFT JOIN reviews r ON r.item_id = i.item_id AND r.review = DATE ${str(review)}
+		WHERE i.item_id IN (${itemIdsSql({ ...filters, rags: [], changed: false })})
+		ORDER BY a.priority, i.ordinal`);
+}

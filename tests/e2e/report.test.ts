@@ -1,0 +1,115 @@
+// Board papers: the highlight report printed to PDF with the page's own print stylesheet, and the
+// export pack, checked as a board member and an analyst would meet them.
+import { unzipSync, strFromU8 } from 'fflate';
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, openPage, waitForAppReady, type OpenedPage } from './browser';
+import { pageText, pdfPages, type PdfTextItem } from './pdf-text';
+
+const PRIORITIES = ['Raising awareness', 'Online safety', "Young people's voice", 'Parents and carers', 'Risk management', 'Governance and performance'];
+const TICK = /^(\d{4}\/\d{2}|[A-Z][a-z]{2} \d{4})$/;
+
+let browser: Browser;
+let tab: OpenedPage;
+let measureNames: string[];
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	tab = await openPage(browser, '/report/');
+	await waitForAppReady(tab.page);
+	measureNames = await tab.page.locator('table.report-card tbody th[scope="row"] a').allTextContents();
+});
+afterAll(async () => {
+	await tab?.close();
+	await browser?.close();
+});
+
+describe('the highlight report as PDF', () => {
+	let pages: PdfTextItem[][];
+
+	beforeAll(async () => {
+		const started = Date.now();
+		await tab.page.emulateMedia({ media: 'print' });
+		const pdf = await tab.page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
+		console.log(`report PDF: ${pdf.length} bytes in ${Date.now() - started} ms`);
+		pages = await pdfPages(new Uint8Array(pdf));
+		console.log(`report PDF: ${pages.length} pages`);
+		await tab.page.emulateMedia({ media: 'screen' });
+	});
+
+	test('has a cover, a summary and at least one page per priority', () => {
+		expect(pages.length).toBeGreaterThanOrEqual(2 + PRIORITIES.length);
+		expect(pageText(pages[0]!)).toContain('CSE action plan: highlight report');
+		expect(pageText(pages[0]!)).toContain('sample data');
+		expect(pageText(pages[1]!)).toContain('Summary');
+	});
+
+	test('names every priority and every measure', () => {
+		// Lines wrap and ligatures ("fi") come out as items of their own: compare without white space.
+		const squash = (s: string) => s.replace(/\s+/g, '');
+		const all = squash(pages.map(pageText).join(''));
+		for (const name of PRIORITIES) expect(all, name).toContain(squash(name));
+		expect(measureNames.length).toBeGreaterThanOrEqual(29);
+		for (const name of measureNames) expect(all, name).toContain(squash(name));
+	});
+
+	test('prints no navigation or buttons, and numbers its pages', () => {
+		const all = pages.map(pageText).join(' ');
+		expect(all).not.toContain('Download export pack');
+		expect(all).not.toContain('Skip to main content');
+		expect(pageText(pages[2]!)).toMatch(/page 3 of \d+/);
+	});
+
+	test('splits no chart across pages: each chart title has its axis on the same page', () => {
+		let charts = 0;
+		pages.forEach((items, p) => {
+			const titles = items.filter((i) => /^(Turn the curve|RAG trajectory): /.test(i.text)).sort((a, b) => a.top - b.top);
+			titles.forEach((title, t) => {
+				charts++;
+				// Charts sit two to a row: the boundary is the next title lower down the page.
+				const next = titles.slice(t + 1).find((other) => other.top > title.top + 20)?.top ?? Infinity;
+				const ticks = items.filter((i) => i.top > title.top && i.top < next && TICK.test(i.text));
+				expect(ticks.length, `page ${p + 1}: ${title.text}`).toBeGreaterThan(0);
+			});
+		});
+		expect(charts).toBeGreaterThanOrEqual(6 + 29);
+	});
+});
+
+describe('the export pack', () => {
+	test('holds every chart as SVG and PNG, every table as CSV, and the report as HTML', async () => {
+		const started = Date.now();
+		const [download] = await Promise.all([
+			tab.page.waitForEvent('download', { timeout: 120_000 }),
+			tab.page.getByRole('button', { name: 'Download export pack (zip)' }).click()
+		]);
+		const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+		console.log(`export pack: ${Object.keys(files).length} files in ${Date.now() - started} ms`);
+		const names = Object.keys(files);
+		const figures = await tab.page.locator('article.report figure.chart').count();
+		const tables = await tab.page.locator('article.report table').count();
+		expect(names.filter((n) => n.endsWith('.svg'))).toHaveLength(figures);
+		expect(names.filter((n) => n.endsWith('.png'))).toHaveLength(figures);
+		expect(names.filter((n) => n.endsWith('.csv'))).toHaveLength(tables);
+		for (const name of names.filter((n) => n.endsWith('.svg'))) {
+			const svg = strFromU8(files[name]!);
+			const ok = await tab.page.evaluate((text) => !new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror'), svg);
+			expect(ok, name).toBe(true);
+		}
+		for (const name of names.filter((n) => n.endsWith('.png'))) {
+			const png = files[name]!;
+			expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join(''), name).toBe('PNG');
+			const view = new DataView(png.buffer, png.byteOffset);
+			expect(view.getUint32(16)).toBeGreaterThan(0);
+		}
+		const card = names.find((n) => n.startsWith('tables/report-card-risk-management'))!;
+		const rows = strFromU8(files[card]!).trim().split('\r\n');
+		const shown = await tab.page.locator('table.report-card', { hasText: 'Report card: Risk management' }).locator('tbody tr[data-measure]').count();
+		expect(rows.length - 1).toBeGreaterThanOrEqual(shown);
+		const html = strFromU8(files[names.find((n) => n.endsWith('.html'))!]!);
+		expect(html).toContain('CSE action plan: highlight report');
+		expect(html).not.toMatch(/<script/i);
+		expect(html).toContain("default-src 'none'");
+	});
+});
