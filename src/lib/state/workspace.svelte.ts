@@ -25,6 +25,11 @@ class Workspace {
 	loadProblems = $state<ImportOutcome[]>([]);
 	#opening: Promise<Database> | null = null;
 
+	/** Says the data changed (an import, an undo): every view re-runs its queries. */
+	changed(): void {
+		this.version++;
+	}
+
 	open(): Promise<Database> {
 		this.#opening ??= this.#start().catch((error: unknown) => {
 			this.status = 'failed';

@@ -1,0 +1,75 @@
+// Analysts' files through the Import page: a bad file is refused with located problems and
+// changes nothing; a good file is previewed, imported and drawn; markup stays text.
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, openPage, waitForAppReady, type OpenedPage } from './browser';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/ingest');
+
+let browser: Browser;
+let tab: OpenedPage;
+beforeAll(async () => {
+	browser = await launchBrowser();
+	tab = await openPage(browser, '/import/');
+	await waitForAppReady(tab.page);
+});
+afterAll(async () => {
+	await tab?.close();
+	await browser?.close();
+});
+
+const historyRows = () => tab.page.locator('section[aria-labelledby="history"] tbody tr').count();
+
+describe('the Import page', () => {
+	test('refuses a bad file with the file, row, column and value of each problem, and changes nothing', async () => {
+		const before = await historyRows();
+		await tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'bad-quarter-5.csv'));
+		const card = tab.page.getByRole('article', { name: 'File bad-quarter-5.csv' });
+		await expect(card.getByText('1 error').waitFor()).resolves.toBeUndefined();
+		const row = card.locator('table.problems tbody tr').first();
+		await expect(row.locator('td').allTextContents()).resolves.toEqual(
+			expect.arrayContaining(['Error', '3', 'period', '2016/17 Q5'])
+		);
+		await expect(card.getByRole('button', { name: /^Import bad-quarter-5/ }).count()).resolves.toBe(0);
+		await card.getByRole('button', { name: 'Discard' }).click();
+		await expect(card.getByText('Not imported. Nothing was changed.').count()).resolves.toBe(1);
+		expect(await historyRows()).toBe(before);
+	});
+
+	test('previews what a good file would change, imports it on request, and every page draws it', async () => {
+		const before = await historyRows();
+		await tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'ok-reimport-existing-measure.csv'));
+		const card = tab.page.getByRole('article', { name: 'File ok-reimport-existing-measure.csv' });
+		await card.getByText('No errors.').waitFor();
+		await expect(card.locator('.totals').textContent()).resolves.toMatch(/Would add \d+, change \d+/);
+		expect(await historyRows()).toBe(before);
+		await card.getByRole('button', { name: 'Import ok-reimport-existing-measure.csv' }).click();
+		await card.getByRole('status').filter({ hasText: /^Imported \d+ rows/ }).waitFor();
+		await expect.poll(historyRows).toBe(before + 1);
+
+		await tab.page.getByRole('link', { name: 'Measures' }).click();
+		await tab.page.waitForURL(/\/measures\/$/);
+		await tab.page.getByRole('link', { name: 'Return interviews offered within 72 hours (%)' }).click();
+		await tab.page.waitForURL(/\/measure\/\?id=M19/);
+		await tab.page.locator('figure.chart').getByText('Data table').click();
+		await expect(tab.page.locator('figure.chart tr', { hasText: '2019/20 Q1' }).locator('td').first().textContent()).resolves.toBe('91%');
+	});
+
+	test('shows markup in a cell as text, never as markup', async () => {
+		await tab.page.getByRole('link', { name: 'Import' }).click();
+		await tab.page.waitForURL(/\/import\/$/);
+		await tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'ok-html-in-cell.csv'));
+		const card = tab.page.getByRole('article', { name: 'File ok-html-in-cell.csv' });
+		await card.getByRole('button', { name: 'Import ok-html-in-cell.csv' }).click();
+		await card.getByRole('status').filter({ hasText: /^Imported/ }).waitFor();
+		// In-app navigation: the imported data lives in this tab's database.
+		await tab.page.getByRole('link', { name: 'Measures' }).click();
+		await tab.page.getByLabel('Search').fill('img');
+		await tab.page.waitForURL(/q=img/);
+		await expect.poll(() => tab.page.getByRole('link', { name: '<img src=x onerror=alert(1)>' }).count()).toBe(1);
+		await expect(tab.page.locator('main img').count()).resolves.toBe(0);
+		expect(tab.pageErrors).toEqual([]);
+		expect(tab.consoleErrors).toEqual([]);
+	});
+});
