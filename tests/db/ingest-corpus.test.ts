@@ -4,6 +4,7 @@ import { commitImport } from '../../src/lib/ingest/commit';
 import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
 import type { FileReading } from '../../src/lib/ingest/reading';
 import { dumpTables } from '../../src/lib/ingest/table-text';
+import { undoImport } from '../../src/lib/ingest/undo';
 import { corpus, corpusBytes, corpusFiles, type CorpusEntry } from '../fixtures/ingest/corpus';
 import { sampleDatabase } from '../helpers/workspace';
 
@@ -29,7 +30,7 @@ describe('the ingest corpus', () => {
 		expect(corpus.files.filter((e) => !e.imports).length).toBeGreaterThanOrEqual(20);
 	});
 
-	// One database with the sample loaded, as the page has it; the files are imported one after another.
+	// One database with the sample loaded, as the page has it; each file is imported, checked and undone.
 	test.each(corpus.files)('$file: $about', async (entry) => {
 		const before = await dumpTables(db);
 		const preview = await previewImport(db, { name: entry.file, bytes: corpusBytes(entry.file), ...entry.request });
@@ -52,16 +53,19 @@ describe('the ingest corpus', () => {
 		expect(preview.changes.map((c) => [c.key, c.added, c.changed, c.unchanged, c.removed])).toEqual(entry.changes ?? []);
 		expect(preview.validRowsPossible ? preview.rowsWithErrors : undefined).toBe(entry.rowsWithErrors);
 
-		if (entry.imports) {
-			expect(outcome.importId).not.toBeNull();
-		} else {
-			expect(outcome.importId).toBeNull();
-			// A refused file changes nothing: every table is as it was, cell for cell.
-			expect(await dumpTables(db)).toEqual(before);
-		}
 		if (entry.stored) {
 			const rows = await db.rows<Record<string, string | null>>(`SELECT COLUMNS(*)::VARCHAR FROM (${entry.stored.sql})`);
 			expect(rows.map((r) => Object.values(r))).toEqual(entry.stored.rows);
 		}
+		if (entry.imports) {
+			// Every import can be undone, and undoing it puts every table back as it was, cell for cell.
+			expect(outcome.importId).not.toBeNull();
+			const undo = await undoImport(db, outcome.importId!);
+			expect(undo).toMatchObject({ undone: true, blockedBy: [] });
+		} else {
+			// A refused file changes nothing.
+			expect(outcome.importId).toBeNull();
+		}
+		expect(await dumpTables(db)).toEqual(before);
 	});
 });

@@ -14,7 +14,7 @@
  * Referential integrity is checked by the ingest code before it writes, not by FOREIGN KEY
  * constraints: DuckDB cannot delete or update a referenced row, which undo and re-import need.
  */
-export const SCHEMA_SQL = `
+const TABLES_SQL = `
 -- One row per file loaded. Every row written by a file keeps its import_id, so an import can be
 -- undone and a chart can say where its numbers came from.
 CREATE TABLE IF NOT EXISTS imports (
@@ -126,6 +126,55 @@ CREATE TABLE IF NOT EXISTS populations (
 	PRIMARY KEY (area_code, mid_year)
 );
 `;
+
+/**
+ * The tables an import writes, with their keys. Every import records, in history_<table>, the rows
+ * it removed (replaced or deleted) and the rows it added, in the same transaction as its writes,
+ * so that undoing it puts back exactly what was there. See src/lib/ingest/history.ts and undo.ts.
+ */
+export const DATA_TABLES = {
+	priorities: ['priority'],
+	agencies: ['agency_id'],
+	agency_aliases: ['alias_key'],
+	actions: ['action_id'],
+	items: ['item_id'],
+	item_leads: ['item_id', 'agency_id'],
+	reviews: ['item_id', 'review'],
+	measures: ['measure_id'],
+	areas: ['area_code'],
+	measure_values: ['measure_id', 'area_code', 'period_start', 'period_kind'],
+	populations: ['area_code', 'mid_year']
+} as const satisfies Record<string, readonly string[]>;
+
+export type DataTable = keyof typeof DATA_TABLES;
+
+export const historyTable = (table: DataTable) => `history_${table}`;
+
+/** history_<table>: changed_by (the import), change ('removed' or 'added'), then the table's own columns. */
+const HISTORY_SQL = (Object.keys(DATA_TABLES) as DataTable[])
+	.map((t) => `CREATE TABLE IF NOT EXISTS ${historyTable(t)} AS
+	SELECT CAST(NULL AS INTEGER) AS changed_by, CAST(NULL AS VARCHAR) AS change, * FROM ${t} LIMIT 0;`)
+	.join('\n');
+
+export const SCHEMA_SQL = TABLES_SQL + HISTORY_SQL;
+
+/**
+ * What rows refer to. Not FOREIGN KEYs (see above): the ingest code checks them, and undo refuses
+ * to leave a row pointing at nothing (a review whose item a plan import brought, say).
+ */
+export const REFERENCES: readonly { table: DataTable; column: string; to: DataTable; toColumn: string; what: string }[] = [
+	{ table: 'actions', column: 'priority', to: 'priorities', toColumn: 'priority', what: 'actions without their priority' },
+	{ table: 'items', column: 'action_id', to: 'actions', toColumn: 'action_id', what: 'rated items without their action' },
+	{ table: 'item_leads', column: 'item_id', to: 'items', toColumn: 'item_id', what: 'lead agencies of items that are gone' },
+	{ table: 'item_leads', column: 'agency_id', to: 'agencies', toColumn: 'agency_id', what: 'items led by an agency that is gone' },
+	{ table: 'agency_aliases', column: 'agency_id', to: 'agencies', toColumn: 'agency_id', what: 'agency spellings without their agency' },
+	{ table: 'reviews', column: 'item_id', to: 'items', toColumn: 'item_id', what: 'RAG ratings of items that are gone' },
+	{ table: 'measures', column: 'priority', to: 'priorities', toColumn: 'priority', what: 'measures without their priority' },
+	{ table: 'measures', column: 'agency_id', to: 'agencies', toColumn: 'agency_id', what: 'measures without their agency' },
+	{ table: 'measure_values', column: 'measure_id', to: 'measures', toColumn: 'measure_id', what: 'values of measures that are gone' },
+	{ table: 'measure_values', column: 'area_code', to: 'areas', toColumn: 'area_code', what: 'values for areas that are gone' },
+	{ table: 'populations', column: 'area_code', to: 'areas', toColumn: 'area_code', what: 'populations of areas that are gone' }
+];
 
 /** The area local measures belong to unless a file says otherwise. */
 export const HOME_AREA = { code: 'E06000012', name: 'North East Lincolnshire', level: 'Local authority' } as const;

@@ -6,6 +6,7 @@ import { ident, str } from '../db/sql';
 import { errorRowsSql } from './checks';
 import type { ImportOutcome } from './import-file';
 import { discardPreview, importLogBasis, previewImport, takeChecked, type Checked, type ImportPreview } from './preview';
+import { recordChanges, snapshotTables } from './history';
 import { fileProblem } from './problems';
 import { dropStaged } from './stage';
 
@@ -80,10 +81,13 @@ export async function commitImport(db: Database, preview: ImportPreview, options
 			if (!left?.n) throw new Refusal('No row of the file is free of errors, so there is nothing to import.', 'Correct the rows listed, then import the file again.');
 			const [next] = await session.rows<{ id: number }>('SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports');
 			const importId = next!.id;
+			const before = (table: string) => `${state.file.prefix}before_${table}`;
+			await snapshotTables(session, before);
 			await state.prepared.write(session, importId);
 			await session.exec(`INSERT INTO imports (import_id, file_name, checksum, format, source, imported_at, row_count, rows_skipped, reading)
 				VALUES (${importId}, ${str(outcome.file)}, ${str(state.checksum)}, ${str(state.format)}, ${str(state.source)},
 					now()::TIMESTAMP, ${outcome.rowCount}, ${skipped.length}, ${str(outcome.reading?.sentences.join(' ') ?? null)})`);
+			await recordChanges(session, before, importId);
 			Object.assign(outcome, { importId, rowsWritten: left.n, rowsSkipped: skipped.length });
 		});
 		return outcome;
