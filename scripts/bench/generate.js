@@ -2,9 +2,11 @@
 // trying the app at a region's or England's scale: 153 local authorities (the real list, from
 // data/reference), several agencies, UK financial-year quarters, some missing-value markers.
 //
-//   node scripts/bench/generate.js --rows 1000000 [--form long|wide] [--invalid] [--out FILE]
+//   node scripts/bench/generate.js --rows 1000000 [--form long|wide|population] [--invalid] [--out FILE]
 //
-// The same arguments always give the same bytes. `--invalid` plants a few errors (a bad period,
+// The same arguments always give the same bytes. `--form population` writes the ONS estimates of
+// children for those authorities (DfE layout, one row each; --rows is ignored): the app refuses
+// measures of an area it does not know, so that file goes in first. `--invalid` plants a few errors (a bad period,
 // text in a value, an unknown agency) at known rows, for validation tests.
 import { createWriteStream, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,7 +24,7 @@ export function parseArgs(argv) {
 		else if (a === '--out') args.out = argv[++i];
 	}
 	if (!Number.isInteger(args.rows) || args.rows < 1) throw new Error('--rows takes a whole number of 1 or more');
-	if (args.form !== 'long' && args.form !== 'wide') throw new Error('--form is long or wide');
+	if (!['long', 'wide', 'population'].includes(args.form)) throw new Error('--form is long, wide or population');
 	return args;
 }
 
@@ -57,12 +59,28 @@ export function quarterLabel(index) {
 	return `${year}/${String((year + 1) % 100).padStart(2, '0')} Q${(index % 4) + 1}`;
 }
 
-function localAuthorities() {
+/** [code, name, region] of each authority; names may be quoted ("Bristol, City of"). */
+function authorities() {
 	return readFileSync(join(root, 'data/reference/local-authorities.csv'), 'utf8')
 		.trim()
 		.split('\n')
 		.slice(1)
-		.map((line) => line.slice(0, line.indexOf(',')));
+		.map((line) => [...line.matchAll(/(?:"((?:[^"]|"")*)"|([^,]*))(?:,|$)/g)].map((m) => m[1]?.replaceAll('""', '"') ?? m[2]).slice(0, 3));
+}
+
+function localAuthorities() {
+	return authorities().map(([code]) => code);
+}
+
+/** One 2024 estimate of children aged 0 to 17 per authority. */
+function* population() {
+	const next = random(20240630);
+	yield 'time_period,time_identifier,geographic_level,country_code,country_name,region_name,new_la_code,la_name,age_group,population_estimate';
+	for (const [code, name, region] of authorities()) {
+		yield ['2024', 'Reporting year', 'Local authority', 'E92000001', 'England', region, code, name, 'Children aged 0 to 17 years', 15000 + Math.floor(next() * 85000)]
+			.map(csvCell)
+			.join(',');
+	}
 }
 
 function measures() {
@@ -83,6 +101,7 @@ const csvCell = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"',
 
 /** Yields the file's lines: header first. */
 export function* generate({ rows, form, invalid }) {
+	if (form === 'population') return yield* population();
 	const areas = localAuthorities();
 	const all = measures();
 	const series = all.length * areas.length;

@@ -1,0 +1,229 @@
+// One run of each measurement, each in a fresh browser context. Times are page times
+// (performance.now, marks, event timestamps) unless said otherwise.
+import { freshPage, lastDrawn, longestTask, sampleHeap, waitReady } from './chrome.js';
+
+/** @typedef {import('playwright-core').Browser} Browser */
+/** @typedef {import('playwright-core').Page} Page */
+
+const LONG = 10 * 60_000;
+const MB = 1024 * 1024;
+
+/**
+ * @template T
+ * @param {Promise<T>} work
+ * @param {string} what
+ * @returns {Promise<T>}
+ */
+function deadline(work, what, ms = LONG) {
+	let timer;
+	const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms)));
+	return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** Navigation start to the home page's charts drawn, sample data only; then filters on /measures/. */
+export async function coldStart(/** @type {Browser} */ browser, /** @type {string} */ base, /** @type {number} */ changes) {
+	const tab = await freshPage(browser, base);
+	try {
+		await tab.page.goto('/', { waitUntil: 'commit' });
+		await waitReady(tab.page);
+		const marks = await tab.page.evaluate(() =>
+			Object.fromEntries(['oba:database-started', 'oba:sample-loaded', 'oba:view-drawn'].map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null]))
+		);
+		await tab.page.evaluate(() => delete document.body.dataset.ready);
+		await tab.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Measures' }).click();
+		await waitReady(tab.page);
+		return { marks, filters: await filterChanges(tab.page, changes) };
+	} finally {
+		await tab.close();
+	}
+}
+
+/** @param {Page} page */
+async function benchPage(page) {
+	await page.goto('/bench/');
+	await page.waitForFunction(() => document.body.dataset.bench === 'ready', undefined, { timeout: 60_000 });
+}
+
+/**
+ * One of the bench route's alternatives: duckdbReadCsv, papaparseJs or arquero.
+ * @param {Browser} browser
+ * @param {string} base
+ * @param {'duckdbReadCsv' | 'papaparseJs' | 'arquero'} name
+ * @param {string} dataUrl
+ */
+export async function alternative(browser, base, name, dataUrl) {
+	const tab = await freshPage(browser, base);
+	try {
+		await benchPage(tab.page);
+		return await deadline(tab.page.evaluate(([n, u]) => window.__bench[n](u), /** @type {const} */ ([name, dataUrl])), name);
+	} finally {
+		await tab.close();
+	}
+}
+
+/**
+ * Toggles the report card's priority checkboxes `changes` times (1 on, 2 on, … 6 on, 1 off, …);
+ * each time, from the checkbox's change event to the view marked drawn again.
+ * @param {Page} page on /measures/, drawn
+ * @param {number} changes
+ * @returns {Promise<number[]>}
+ */
+export async function filterChanges(page, changes) {
+	const boxes = page.locator('input[name="priority"]');
+	const n = await boxes.count();
+	if (n === 0) throw new Error('no priority checkbox on /measures/');
+	const times = [];
+	for (let i = 0; i < changes; i++) {
+		await page.evaluate(() => {
+			delete document.body.dataset.ready;
+			/** @type {any} */ (window).__benchChangeAt = null;
+		});
+		await boxes.nth(i % n).click();
+		await waitReady(page);
+		const changedAt = await page.evaluate(() => /** @type {any} */ (window).__benchChangeAt);
+		const drawn = await lastDrawn(page);
+		if (changedAt == null || drawn == null || drawn < changedAt) throw new Error('a filter change was not timed');
+		times.push(drawn - changedAt);
+	}
+	return times;
+}
+
+/**
+ * Client-side navigation (the SvelteKit router, same workspace) to `path`.
+ * @param {Page} page
+ * @param {string} path
+ */
+async function clientGoto(page, path) {
+	await page.evaluate((href) => {
+		const a = document.createElement('a');
+		a.href = href;
+		document.querySelector('main')?.append(a);
+		a.click();
+		a.remove();
+	}, path);
+}
+
+/**
+ * After an import: DuckDB's memory through /bench/, the report card drawn, the filter changes.
+ * @param {Page} page
+ * @param {number} changes
+ */
+async function afterImport(page, changes) {
+	await clientGoto(page, '/bench/');
+	await page.waitForFunction(() => document.body.dataset.bench === 'ready', undefined, { timeout: 60_000 });
+	const memory = await page.evaluate(() => window.__bench.appDuckdbMemoryBytes());
+	await page.evaluate(() => delete document.body.dataset.ready);
+	const start = await page.evaluate(() => performance.now());
+	await clientGoto(page, '/measures/');
+	await waitReady(page, LONG);
+	const drawn = await lastDrawn(page);
+	return {
+		duckdb_memory_mb: memory === null ? null : memory / MB,
+		measures_drawn_ms: drawn === null ? null : drawn - start,
+		filters: await filterChanges(page, changes)
+	};
+}
+
+/**
+ * The app's import code without its page: importFile on /bench/ (the same workspace the pages
+ * use), after the areas file (untimed).
+ * @param {Browser} browser
+ * @param {import('./site.js').Site} site
+ * @param {number} changes
+ */
+export async function appIngest(browser, site, changes) {
+	const tab = await freshPage(browser, site.url);
+	try {
+		await benchPage(tab.page);
+		const heap = await sampleHeap(tab.page);
+		let peak = { heap: 0, withBuffers: 0 };
+		let result;
+		try {
+			result = await deadline(tab.page.evaluate(([u, a]) => window.__bench.appIngest(u, [a]), [site.dataUrl, site.areasUrl]), 'appIngest');
+		} finally {
+			peak = await heap.stop();
+		}
+		if (result.errors.length) throw new Error(`the import was refused: ${result.errors.join('; ')}`);
+		return {
+			ms: result.ms,
+			download_ms: result.download_ms,
+			rows: result.rows_written,
+			longest_task_ms: await longestTask(tab.page, result.start, result.end),
+			peak_js_heap_mb: peak.heap / MB,
+			peak_with_buffers_mb: peak.withBuffers / MB,
+			...(await afterImport(tab.page, changes))
+		};
+	} finally {
+		await tab.close();
+	}
+}
+
+/**
+ * Chooses `file` on the Import page and clicks its "Import…" button; resolves to the page time of
+ * the status "Imported…" (with body[data-imported] set anew), -1 if the app reported an error.
+ * @param {Page} page
+ * @param {string} file
+ */
+async function importThroughPage(page, file) {
+	await page.evaluate(() => delete document.body.dataset.imported);
+	const done = page.waitForFunction(
+		() => {
+			const imported = [...document.querySelectorAll('[role="status"]')].some((e) => /^\s*Imported/.test(e.textContent ?? ''));
+			if (imported && document.body.dataset.imported !== undefined) return performance.now();
+			// Refused: an alert, and nothing imported, being read or waiting to be imported.
+			const busy = document.querySelector('main progress') || [...document.querySelectorAll('main button')].some((b) => /^\s*Import/.test(b.textContent ?? ''));
+			if (document.body.dataset.ready === 'error' || (document.querySelector('main [role="alert"]') && !imported && !busy)) return -1;
+			return false;
+		},
+		undefined,
+		{ timeout: LONG, polling: 'raf' }
+	);
+	done.catch(() => {}); // awaited below, unless choosing the file fails first
+	await page.getByLabel('Choose files to import').setInputFiles(file);
+	await page.getByRole('button', { name: /^Import/ }).first().click({ timeout: LONG / 2 });
+	return /** @type {number} */ (await (await done).jsonValue());
+}
+
+/**
+ * The app's import through its page, against the Import page's contract, after the areas file
+ * (untimed). null when /import/ does not exist.
+ * @param {Browser} browser
+ * @param {import('./site.js').Site} site
+ * @param {number} changes
+ */
+export async function appImport(browser, site, changes) {
+	const tab = await freshPage(browser, site.url);
+	try {
+		const response = await tab.page.goto('/import/');
+		if (!response || response.status() === 404) return null;
+		const input = tab.page.getByLabel('Choose files to import');
+		await input.waitFor({ state: 'attached', timeout: 60_000 });
+		// The areas go first, untimed; the database has started by then.
+		if ((await importThroughPage(tab.page, site.areasPath)) < 0) {
+			throw new Error(`the areas file was refused: ${await tab.page.evaluate(() => document.querySelector('main [role="alert"]')?.textContent ?? '')}`);
+		}
+		const heap = await sampleHeap(tab.page);
+		const start = await tab.page.evaluate(() => performance.now());
+		let end = -1;
+		let peak = { heap: 0, withBuffers: 0 };
+		try {
+			end = await importThroughPage(tab.page, site.dataPath);
+		} finally {
+			peak = await heap.stop();
+		}
+		if (end < 0) throw new Error(`the import failed: ${await tab.page.evaluate(() => document.body.dataset.error ?? document.querySelector('main [role="alert"]')?.textContent ?? '')}`);
+		const rows = await tab.page.evaluate(() => Number(document.body.dataset.imported));
+		const alerts = await tab.page.locator('main [role="alert"]').allTextContents();
+		return {
+			ms: end - start,
+			rows,
+			notes: alerts.map((a) => `/import/ showed an alert after importing: ${a.trim()}`),
+			longest_task_ms: await longestTask(tab.page, start, end),
+			peak_js_heap_mb: peak.heap / MB,
+			peak_with_buffers_mb: peak.withBuffers / MB,
+			...(await afterImport(tab.page, changes))
+		};
+	} finally {
+		await tab.close();
+	}
+}
