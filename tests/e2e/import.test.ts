@@ -56,6 +56,20 @@ describe('the Import page', () => {
 		await expect(tab.page.locator('figure.chart tr', { hasText: '2019/20 Q1' }).locator('td').first().textContent()).resolves.toBe('91%');
 	});
 
+	test('keeps imports across a reload, and undoes one exactly', async () => {
+		// A fresh page load: the database starts empty and replays what this browser kept.
+		await tab.page.goto(new URL('/import/', tab.page.url()).href);
+		await waitForAppReady(tab.page);
+		const imported = tab.page.locator('section[aria-labelledby="history"] tbody tr', { hasText: 'Imported by you' });
+		await expect(imported.count()).resolves.toBe(1);
+		await imported.getByRole('button', { name: 'Undo the import of ok-reimport-existing-measure.csv' }).click();
+		await tab.page.getByRole('status').filter({ hasText: /undone/i }).waitFor();
+		await expect.poll(() => imported.count()).toBe(0);
+		await tab.page.reload();
+		await waitForAppReady(tab.page);
+		await expect(imported.count()).resolves.toBe(0);
+	});
+
 	test('shows markup in a cell as text, never as markup', async () => {
 		await tab.page.getByRole('link', { name: 'Import' }).click();
 		await tab.page.waitForURL(/\/import\/$/);

@@ -7,7 +7,11 @@ import type { Table } from 'apache-arrow';
 export interface Engine {
 	/** Runs one or more statements; resolves to the last statement's result as Arrow. */
 	query(sql: string): Promise<Table>;
-	/** Makes bytes readable by SQL (`read_csv('name')`) without copying them into a table. */
+	/**
+	 * Makes bytes readable by SQL (`read_csv('name')`) without copying them into a table. The
+	 * bytes are handed over: the browser build transfers them to DuckDB's worker, which leaves the
+	 * caller's buffer empty. Pass a copy to keep using them.
+	 */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	close(): Promise<void>;

@@ -54,7 +54,8 @@ export interface Checked {
 	prepared: Prepared;
 	checks: Check[];
 	checksum: string;
-	/** The import log as it was when the file was checked: commit refuses if it has moved on. */
+	options: PreviewOptions;
+	/** The import log as it was when the file was checked: commit checks again if it has moved on. */
 	basis: string;
 	temp: (name: string) => string;
 }
@@ -95,8 +96,13 @@ function emptyOutcome(request: ImportRequest): ImportOutcome {
 	return { file: request.name, format: null, rowCount: 0, problems: [], importId: null, rowsWritten: 0, rowsSkipped: 0, reading: null };
 }
 
+export interface PreviewOptions {
+	/** Work out what the import would change (default true); importFile, writing at once, skips it. */
+	changes?: boolean;
+}
+
 /** Reads and checks a file against what is loaded, and says what importing it would change. Writes nothing. */
-export async function previewImport(db: Database, request: ImportRequest): Promise<ImportPreview> {
+export async function previewImport(db: Database, request: ImportRequest, options: PreviewOptions = {}): Promise<ImportPreview> {
 	const id = ++previews;
 	const outcome = emptyOutcome(request);
 	const preview = (fields: Partial<ImportPreview> = {}): ImportPreview => ({
@@ -105,6 +111,8 @@ export async function previewImport(db: Database, request: ImportRequest): Promi
 	const prefix = newPrefix();
 	let kept = false;
 	try {
+		// Before anything reads the bytes: in the browser, DuckDB's worker takes them when it reads the file.
+		const checksum = await sha256(request.bytes);
 		const decoded = decodeCsv(request.bytes);
 		outcome.reading = basicReading(decoded);
 		outcome.problems.push(...readingProblems(request.name, request.bytes, decoded));
@@ -149,7 +157,7 @@ export async function previewImport(db: Database, request: ImportRequest): Promi
 		outcome.reading = await fullReading(db, file, spec, match, prepared);
 		outcome.problems.push(...readingWarnings(request.name, outcome.reading));
 
-		const errorRows = errorRowsSql(checks);
+		const errorRows = hasErrors(rowLevel) ? errorRowsSql(checks) : null;
 		const [bad] = errorRows ? await db.rows<{ n: number }>(`SELECT count(*) AS n FROM (${errorRows})`) : [{ n: 0 }];
 		const rowsWithErrors = bad?.n ?? 0;
 		const ready = !hasErrors(outcome.problems);
@@ -157,9 +165,9 @@ export async function previewImport(db: Database, request: ImportRequest): Promi
 		// The diff shows what would be written: with errors, only the valid rows would be.
 		const valid = (sql: string | undefined) => (sql && errorRows ? `SELECT * FROM (${sql}) WHERE "row" NOT IN (${errorRows})` : sql);
 		const incoming = { values: valid(prepared.incoming?.values), reviews: valid(prepared.incoming?.reviews) };
-		const changes = ready || validRowsPossible ? await changesOf(db, incoming, prepared.measures) : [];
+		const changes = (ready || validRowsPossible) && options.changes !== false ? await changesOf(db, incoming, prepared.measures) : [];
 		if (ready || validRowsPossible) {
-			checked.set(id, { db, request, source, file, format: spec.id, prepared, checks, checksum: await sha256(request.bytes), basis: await importLogBasis(db), temp });
+			checked.set(id, { db, request, options, source, file, format: spec.id, prepared, checks, checksum, basis: await importLogBasis(db), temp });
 			kept = true;
 		}
 		return preview({ changes, ready, rowsWithErrors, validRowsPossible });

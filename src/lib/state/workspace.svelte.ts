@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import type { ImportOutcome } from '../ingest/import-file';
+import { sampleWanted, savedImports } from './saved-imports';
 
 /** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
 const SAMPLE_URLS = import.meta.glob('/data/**/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
@@ -52,12 +53,32 @@ class Workspace {
 		performance.mark('oba:database-started');
 		this.status = 'loading';
 		const bytes = new Map(await files);
-		const outcomes = await loadSample(db, async (path) => bytes.get(path)!);
+		const wanted = await sampleWanted().catch(() => true);
+		const outcomes = wanted ? await loadSample(db, async (path) => bytes.get(path)!) : [];
 		performance.mark('oba:sample-loaded');
+		outcomes.push(...(await this.#replay(db)));
 		this.loadProblems = outcomes.filter((o) => o.problems.some((p) => p.severity === 'error'));
 		this.status = 'ready';
 		this.version++;
 		return db;
+	}
+
+	/** The user's own imports, kept in this browser, through the same import path as before. */
+	async #replay(db: Database): Promise<ImportOutcome[]> {
+		const saved = await savedImports().catch(() => []);
+		if (saved.length === 0) return [];
+		const [{ previewImport, discardPreview }, { commitImport }] = await Promise.all([import('../ingest/preview'), import('../ingest/commit')]);
+		const outcomes: ImportOutcome[] = [];
+		for (const entry of saved) {
+			const preview = await previewImport(db, { name: entry.name, bytes: new Uint8Array(entry.bytes), dfe: entry.dfe });
+			if (preview.ready || (entry.validRowsOnly && preview.validRowsPossible)) {
+				outcomes.push(await commitImport(db, preview, { validRowsOnly: entry.validRowsOnly }));
+			} else {
+				await discardPreview(db, preview);
+				outcomes.push(preview.outcome);
+			}
+		}
+		return outcomes;
 	}
 }
 
