@@ -1,9 +1,13 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
+import type { Engine } from '../../src/lib/db/engine';
+import { createNodeEngine } from '../../src/lib/db/node-engine';
+import { openDatabase } from '../../src/lib/db/open';
 import { commitImport } from '../../src/lib/ingest/commit';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
 import { dumpTables } from '../../src/lib/ingest/table-text';
+import { undoImport } from '../../src/lib/ingest/undo';
 import { corpusBytes } from '../fixtures/ingest/corpus';
 import { sampleDatabase } from '../helpers/workspace';
 
@@ -48,6 +52,12 @@ describe('previewing an import', () => {
 		const b = await previewImport(db, { name: 'b.csv', bytes: corpusBytes('ok-cr-only-mac.csv') });
 		expect((await commitImport(db, a)).importId).not.toBeNull();
 		expect((await commitImport(db, b)).importId).not.toBeNull();
+	});
+
+	test('files imported at the same time are each written', async () => {
+		const outcomes = await Promise.all(['ok-crlf.csv', 'ok-tabs.txt', 'ok-semicolons.csv'].map((f) => importFile(db, { name: f, bytes: corpusBytes(f) })));
+		expect(outcomes.map((o) => o.importId !== null)).toEqual([true, true, true]);
+		for (const o of outcomes.reverse()) expect((await undoImport(db, o.importId!)).undone).toBe(true);
 	});
 
 	test('…and refused, writing nothing, if it would now change something else', async () => {
@@ -125,5 +135,27 @@ describe('the reading report', () => {
 	test('is there for a file that cannot be read as a format, as far as it goes', async () => {
 		const preview = await previewImport(db, { name: 'x.csv', bytes: corpusBytes('bad-unknown-headers.csv') });
 		expect(preview.outcome.reading).toMatchObject({ encoding: 'UTF-8', delimiter: ',', format: null, rows: 1 });
+	});
+});
+
+describe('in the browser, DuckDB’s worker takes the bytes it is given', () => {
+	test('a file is checked, checked again and written though each buffer handed over is gone', async () => {
+		// The real engine, handing each file over as the browser's worker does: the buffer is transferred.
+		const inner = await createNodeEngine();
+		const engine: Engine = {
+			...inner,
+			registerFile: (name, bytes) => {
+				const copy = bytes.slice();
+				structuredClone(bytes.buffer, { transfer: [bytes.buffer as ArrayBuffer] });
+				return inner.registerFile(name, copy);
+			}
+		};
+		const browserLike = await openDatabase(engine);
+		const bytes = corpusBytes('ok-crlf.csv');
+		const preview = await previewImport(browserLike, { name: 'ok.csv', bytes });
+		expect(bytes.byteLength).toBe(corpusBytes('ok-crlf.csv').byteLength);
+		await importFile(browserLike, { name: 'other.csv', bytes: corpusBytes('ok-tabs.txt') });
+		// The log moved on, so the commit checks the file again, from the same bytes.
+		expect((await commitImport(browserLike, preview)).importId).not.toBeNull();
 	});
 });

@@ -62,7 +62,7 @@ export async function commitImport(db: Database, preview: ImportPreview, options
 		// Another import or an undo since the preview: check the file again against the data as it is now,
 		// and write it only if it would change exactly what the user was shown.
 		await dropStaged(db, state.file.prefix).catch(() => undefined);
-		const again = await previewImport(db, state.request);
+		const again = await previewImport(db, state.request, state.options);
 		const same = again.ready === preview.ready && again.validRowsPossible === preview.validRowsPossible &&
 			JSON.stringify(again.changes) === JSON.stringify(preview.changes);
 		if (same) return commitImport(db, again, options);

@@ -7,6 +7,8 @@ export type Delimiter = ',' | ';' | '\t';
 export interface DecodedCsv {
 	/** UTF-8 bytes without BOM or `sep=` line, ready for DuckDB's reader. */
 	bytes: Uint8Array;
+	/** True when `bytes` were made here; false when they are the caller's own. */
+	reencoded: boolean;
 	encoding: Encoding;
 	/** The file started with a byte-order mark (Excel's "CSV UTF-8" writes one). */
 	bom: boolean;
@@ -74,6 +76,7 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
 	const reencode = scan.rewritten !== null || encoding !== 'UTF-8' || sep !== null || bom;
 	return {
 		bytes: reencode ? new TextEncoder().encode(scan.rewritten ?? text) : bytes,
+		reencoded: reencode,
 		encoding,
 		bom,
 		sepLine: sep !== null,

@@ -40,7 +40,7 @@ export interface ImportOutcome {
 
 /** Previews and, if the file has no errors, commits it: how the app's own sample files load. */
 export async function importFile(db: Database, request: ImportRequest): Promise<ImportOutcome> {
-	const preview = await previewImport(db, request);
+	const preview = await previewImport(db, request, { changes: false });
 	if (preview.ready) return commitImport(db, preview);
 	await discardPreview(db, preview);
 	return preview.outcome;

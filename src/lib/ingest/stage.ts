@@ -49,7 +49,9 @@ export async function stageDecoded(db: Database, name: string, decoded: DecodedC
 	const filled = Array.from({ length: width }).map((_, i) => `coalesce(trim(${cell(i)}), '') <> ''`).join(' OR ');
 	// Characters to bytes: UTF-8 takes at most 3 bytes for a character JavaScript counts as one.
 	const maxLine = Math.max(DEFAULT_MAX_LINE, decoded.scan.longestRecord * 3 + 1024);
-	await db.registerFile(fileName, decoded.bytes);
+	// The browser's DuckDB worker takes the buffer it is given (it is transferred, not copied):
+	// give it a copy of the caller's bytes, which a later check of the same file needs again.
+	await db.registerFile(fileName, decoded.reencoded ? decoded.bytes : decoded.bytes.slice());
 	let count: { n: number } | undefined;
 	try {
 		[count] = await db.rows<{ n: number }>(`
