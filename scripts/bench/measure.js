@@ -159,8 +159,9 @@ export async function appIngest(browser, site, changes) {
 }
 
 /**
- * Chooses `file` on the Import page and clicks its "Import…" button; resolves to the page time of
- * the status "Imported…" (with body[data-imported] set anew), -1 if the app reported an error.
+ * Chooses `file` on the Import page and clicks its "Import…" button once it shows; resolves to the
+ * page times of that button seen (`previewed`) and of the status "Imported…" with
+ * body[data-imported] set anew (`end`; -1 if the app reported an error).
  * @param {Page} page
  * @param {string} file
  */
@@ -180,8 +181,11 @@ async function importThroughPage(page, file) {
 	);
 	done.catch(() => {}); // awaited below, unless choosing the file fails first
 	await page.getByLabel('Choose files to import').setInputFiles(file);
-	await page.getByRole('button', { name: /^Import/ }).first().click({ timeout: LONG / 2 });
-	return /** @type {number} */ (await (await done).jsonValue());
+	const button = page.getByRole('button', { name: /^Import/ }).first();
+	await button.waitFor({ timeout: LONG / 2 });
+	const previewed = await page.evaluate(() => performance.now());
+	await button.click();
+	return { end: /** @type {number} */ (await (await done).jsonValue()), previewed };
 }
 
 /**
@@ -199,15 +203,16 @@ export async function appImport(browser, site, changes) {
 		const input = tab.page.getByLabel('Choose files to import');
 		await input.waitFor({ state: 'attached', timeout: 60_000 });
 		// The areas go first, untimed; the database has started by then.
-		if ((await importThroughPage(tab.page, site.areasPath)) < 0) {
+		if ((await importThroughPage(tab.page, site.areasPath)).end < 0) {
 			throw new Error(`the areas file was refused: ${await tab.page.evaluate(() => document.querySelector('main [role="alert"]')?.textContent ?? '')}`);
 		}
 		const heap = await sampleHeap(tab.page);
 		const start = await tab.page.evaluate(() => performance.now());
 		let end = -1;
+		let previewed = start;
 		let peak = { heap: 0, withBuffers: 0 };
 		try {
-			end = await importThroughPage(tab.page, site.dataPath);
+			({ end, previewed } = await importThroughPage(tab.page, site.dataPath));
 		} finally {
 			peak = await heap.stop();
 		}
@@ -216,6 +221,8 @@ export async function appImport(browser, site, changes) {
 		const alerts = await tab.page.locator('main [role="alert"]').allTextContents();
 		return {
 			ms: end - start,
+			preview_ms: previewed - start,
+			commit_ms: end - previewed,
 			rows,
 			notes: alerts.map((a) => `/import/ showed an alert after importing: ${a.trim()}`),
 			longest_task_ms: await longestTask(tab.page, start, end),
