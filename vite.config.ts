@@ -35,8 +35,9 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/e2e/global-setup.ts'],
-					testTimeout: 90_000,
-					hookTimeout: 120_000,
+					// Each page load starts DuckDB and loads the sample: generous on a busy 2-core machine.
+					testTimeout: 180_000,
+					hookTimeout: 180_000,
 					fileParallelism: false
 				}
 			}
