@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/lib/db/open';
 import { commitImport } from '../../src/lib/ingest/commit';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
+import { previewReport } from '../../src/lib/ingest/report-text';
 import { dumpTables } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/undo';
 import { corpusBytes } from '../fixtures/ingest/corpus';
@@ -107,6 +108,19 @@ describe('importing only the valid rows', () => {
 		const before = await dumpTables(db);
 		expect((await commitImport(db, preview, { validRowsOnly: true })).importId).toBeNull();
 		expect(await dumpTables(db)).toEqual(before);
+	});
+});
+
+describe('the report as text (what npm run validate prints)', () => {
+	test('names file, row, column, value, message and fix, and tells errors from warnings', async () => {
+		const bad = await previewImport(db, { name: 'bad.csv', bytes: corpusBytes('bad-blank-line-then-error.csv') });
+		const good = await previewImport(db, { name: 'good.csv', bytes: corpusBytes('ok-numerator-denominator.csv') });
+		for (const p of [bad, good]) await discardPreview(db, p);
+		expect(previewReport(bad)).toContain('  ERROR   row 6, column "value", value "five"\n          "five" is not a number;');
+		expect(previewReport(bad)).toContain('  1 error, 0 warnings. Not imported as it is: 1 row has errors; “import valid rows only” would write the other 2 rows.');
+		expect(previewReport(good)).toContain('  Warning row 4, column "value", value "90"\n          The value differs from numerator ÷ denominator (45 ÷ 60 = 75%).\n          Fix: Check the value');
+		expect(previewReport(good)).toContain('  T22 Children missing who had a return interview (%) (new measure): 3 new values');
+		expect(previewReport(good)).toContain('  0 errors, 1 warning. Ready to import.');
 	});
 });
 
