@@ -63,6 +63,23 @@ export function ensureChromium() {
 	process.exit(1);
 }
 
+/**
+ * Flags for headless Chromium in tests and the benchmark: no sandbox (root in CI), no GPU, and no
+ * network but the app's own server on 127.0.0.1, so that nothing can reach another origin.
+ */
+export const CHROMIUM_ARGS = [
+	'--headless=new',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage',
+	'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'
+];
+
 const invokedDirectly = (() => {
 	const entry = process.argv[1];
 	if (!entry) return false;

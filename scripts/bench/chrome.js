@@ -1,25 +1,13 @@
 // Headless Chromium for the benchmark (the flags of tests/e2e/browser.ts), fresh contexts whose
 // pages record long tasks and the time of the last `change` event, and a JS heap sampler.
 import { chromium } from 'playwright-core';
-import { findChromium } from '../find-chromium.js';
+import { CHROMIUM_ARGS, findChromium } from '../find-chromium.js';
 
-const ARGS = [
-	'--headless=new',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-dev-shm-usage',
-	'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'
-];
 
 export function launch() {
 	const executablePath = findChromium();
 	if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium, or set CHROMIUM_PATH.');
-	return chromium.launch({ executablePath, args: ARGS });
+	return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 /** Runs in every page before its own scripts. */

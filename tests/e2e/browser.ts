@@ -11,20 +11,10 @@
 //   });
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM_ARGS } from '../../scripts/find-chromium.js';
 
-export const CHROMIUM_ARGS = [
-	'--headless=new',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-dev-shm-usage',
-	// The network is cut off but for the app's own server: the app must work without it.
-	'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'
-];
+export { CHROMIUM_ARGS };
+
 
 /** Chromium from CHROMIUM_PATH (set by `npm test`), else Debian's /usr/bin/chromium. */
 export function launchBrowser(): Promise<Browser> {
