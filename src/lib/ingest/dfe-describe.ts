@@ -44,7 +44,7 @@ export interface DfeIndicatorColumn {
 	numbers: number;
 	/** Cells holding a missing-value marker. */
 	gaps: number;
-	/** The latest period's figure for each area. */
+	/** The latest period's figure for each area (its first row there, when filters give several). */
 	latest: DfeLatest[];
 }
 
@@ -129,7 +129,7 @@ function latestFigures(db: Database, table: string, areaCode: string, periods: s
 		WITH p(tp, ti, start, label) AS (VALUES ${periods}),
 		cells AS (
 			SELECT ${areaCode} AS area_code, p.start, p.label, trim(s.${cell(column)}) AS cell,
-				row_number() OVER (PARTITION BY ${areaCode} ORDER BY p.start DESC) AS n
+				row_number() OVER (PARTITION BY ${areaCode} ORDER BY p.start DESC, s."row") AS n
 			FROM ${table} s JOIN p ON p.tp IS NOT DISTINCT FROM ${col(ctx, 'time_period')} AND p.ti IS NOT DISTINCT FROM ${col(ctx, 'time_identifier')})
 		SELECT c.area_code AS "areaCode", c.label AS period, TRY_CAST(c.cell AS DOUBLE) AS value,
 			CASE WHEN TRY_CAST(c.cell AS DOUBLE) IS NULL THEN nullif(c.cell, '') END AS marker,

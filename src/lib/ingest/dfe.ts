@@ -102,7 +102,7 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 					FROM (SELECT s.*, ${area.name} AS area, min(s."row") OVER (PARTITION BY ${area.code}, ${period.alias}.start, ${period.alias}.kind) AS first_row
 						FROM ${t} s ${period.join}) s
 					WHERE "row" <> first_row`,
-				fix: 'Choose one value of each filter column (such as category) on the Import page.'
+				fix: 'Choose one value of each filter column (a column such as category or population_type, whose values name groups) on the Import page.'
 			}
 		];
 		const incoming = values
