@@ -70,6 +70,22 @@ describe('the Import page', () => {
 		await expect(imported.count()).resolves.toBe(0);
 	});
 
+	test('saves the workspace as one file and opens it again', async () => {
+		const [download] = await Promise.all([
+			tab.page.waitForEvent('download'),
+			tab.page.getByRole('button', { name: 'Save the workspace as a file' }).click()
+		]);
+		const path = (await download.path())!;
+		expect(download.suggestedFilename()).toMatch(/^cse-workspace-\d{4}-\d{2}-\d{2}\.json$/);
+		await tab.page.getByLabel('Open a workspace file').setInputFiles(path);
+		const opened = tab.page.getByRole('status').filter({ hasText: /^Opened .*: \d+ tables, [\d,]+ rows\.$/ });
+		await opened.waitFor();
+		// Every table of the data model comes back, with the sample's 38 items and 580 values among the rows.
+		const [, tables, rows] = (await opened.textContent())!.match(/: (\d+) tables, ([\d,]+) rows/)!;
+		expect(Number(tables)).toBeGreaterThanOrEqual(12);
+		expect(Number(rows!.replace(/,/g, ''))).toBeGreaterThan(38 + 580);
+	});
+
 	test('shows markup in a cell as text, never as markup', async () => {
 		await tab.page.getByRole('link', { name: 'Import' }).click();
 		await tab.page.waitForURL(/\/import\/$/);
