@@ -65,6 +65,15 @@ describe('the home page', () => {
 		expect(letters.some((l) => /^G \d+$/.test(l))).toBe(true);
 	});
 
+	test('switches a priority’s trajectory between items and shares, table included', async () => {
+		const section = tab.page.locator('section.priority').first();
+		await section.getByLabel('Share (%)').check();
+		await expect(section.locator('.rag-trajectory text.tick', { hasText: '100%' }).count()).resolves.toBe(1);
+		await section.getByText('Data table').first().click();
+		await expect(section.locator('details.data-table tbody tr').first().textContent()).resolves.toContain('%');
+		await section.getByLabel('Items').check();
+	});
+
 	test('shows the real DfE indicators for North East Lincolnshire with England and the region', async () => {
 		const population = tab.page.locator('#population');
 		for (const name of ['child sexual exploitation', 'going missing', 'child criminal exploitation']) {

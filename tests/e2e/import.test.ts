@@ -102,4 +102,14 @@ describe('the Import page', () => {
 		expect(tab.pageErrors).toEqual([]);
 		expect(tab.consoleErrors).toEqual([]);
 	});
+
+	test('the highlight report includes what was imported, as text', async () => {
+		await tab.page.getByRole('link', { name: 'Report' }).click();
+		await tab.page.waitForURL(/\/report\/$/);
+		const unassigned = tab.page.locator('section[aria-labelledby="report-unassigned"]');
+		await unassigned.waitFor();
+		await expect(unassigned.getByRole('link', { name: '<img src=x onerror=alert(1)>' }).count()).resolves.toBe(1);
+		await expect(tab.page.locator('article.report table.sources').textContent()).resolves.toContain('ok-html-in-cell.csv');
+		await expect(tab.page.locator('main img').count()).resolves.toBe(0);
+	});
 });

@@ -41,6 +41,8 @@ export interface ReportData {
 	firstReview: Date | null;
 	/** Population indicators: the whole borough's, so in every report whatever the priorities chosen. */
 	population: CardEntry[];
+	/** Imported measures that name no priority: reported too, never dropped. */
+	unassigned: CardEntry[];
 }
 
 const iso = (d: Date) => new Date(d).toISOString().slice(0, 10);
@@ -78,6 +80,7 @@ export async function loadReport(db: Session, choice: ReportChoice): Promise<Rep
 		agencies: card.options.agencies,
 		includesSample: imports.some((i) => i.source === 'sample'),
 		firstReview: card.firstReview,
-		population: population.entries
+		population: population.entries,
+		unassigned: card.entries.filter((e) => e.measure.priority === null && e.measure.quadrant !== 'population')
 	};
 }
