@@ -4,9 +4,9 @@
 //                      otherwise it prints one line saying what to do and exits 1.
 // `node scripts/find-chromium.js` prints the path (or the line) — handy in shell scripts.
 
-import { accessSync, constants, realpathSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
+import { invokedDirectly } from './invoked-directly.js';
 
 export const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -80,17 +80,8 @@ export const CHROMIUM_ARGS = [
 	'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'
 ];
 
-const invokedDirectly = (() => {
-	const entry = process.argv[1];
-	if (!entry) return false;
-	try {
-		return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-	} catch {
-		return false;
-	}
-})();
 
-if (invokedDirectly) {
+if (invokedDirectly(import.meta.url)) {
 	const found = findChromium();
 	if (found) console.log(found);
 	else {

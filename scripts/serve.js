@@ -21,9 +21,10 @@ import { createServer } from 'node:http';
 import { createReadStream, realpathSync } from 'node:fs';
 import { readFile, stat, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzip as gzipCallback, constants as zlibConstants } from 'node:zlib';
 import { promisify } from 'node:util';
+import { invokedDirectly } from './invoked-directly.js';
 
 const gzip = promisify(gzipCallback);
 
@@ -553,17 +554,8 @@ async function main() {
 	process.once('SIGTERM', stop);
 }
 
-const invokedDirectly = (() => {
-	const entry = process.argv[1];
-	if (!entry) return false;
-	try {
-		return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-	} catch {
-		return false;
-	}
-})();
 
-if (invokedDirectly) {
+if (invokedDirectly(import.meta.url)) {
 	main().catch((error) => {
 		console.error(`serve: ${error instanceof Error ? error.message : String(error)}`);
 		process.exit(1);

@@ -24,6 +24,15 @@ export function defaultBaseline(points: readonly SeriesPoint[], firstReview: Dat
 	return { from: first, to: to && quartersBetween(first, to) >= 0 ? to : null };
 }
 
+/** The columns of a turn-the-curve chart's data table: exactly what the chart draws. */
+export const TURN_THE_CURVE_COLUMNS = [
+	{ key: 'period', label: 'Period' },
+	{ key: 'actual', label: 'Actual', numeric: true },
+	{ key: 'baseline', label: 'Baseline and forecast', numeric: true },
+	{ key: 'band', label: '80% band' },
+	{ key: 'target', label: 'Target', numeric: true }
+];
+
 export interface TurnTheCurveView {
 	forecast: Forecast;
 	actual: LinePoint[];
