@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { decodeCsv } from '../../src/lib/ingest/decode';
 import { scanRecords } from '../../src/lib/ingest/records';
@@ -8,8 +9,8 @@ describe('scanning records as DuckDB’s strict reader tokenises them', () => {
 		expect(scan).toMatchObject({ headerText: 'a,b', records: 3, blankRecords: 1, maxCells: 3, lineBreak: 'LF', broken: null });
 	});
 
-	test('keeps blank rows for DuckDB as rows of empty cells, so later rows keep their numbers', () => {
-		expect(scanRecords('a,b\n1,2\n\n\n3,4\n', ',').rewritten).toBe('a,b\n1,2\n,\n,\n3,4\n');
+	test('keeps blank rows for DuckDB as rows of one empty cell, so later rows keep their numbers', () => {
+		expect(scanRecords('a,b\n1,2\n\n\n3,4\n', ',').rewritten).toBe('a,b\n1,2\n""\n""\n3,4\n');
 	});
 
 	test('leaves text alone when nothing would shift: trailing blank lines shift nothing', () => {
@@ -61,6 +62,14 @@ describe('decoding the bytes analysts’ tools write', () => {
 		expect(new TextDecoder().decode(decoded.bytes)).toBe('a\tb\r\n1\t2\r\n');
 	});
 
+	test('UTF-16 without its byte-order mark is told from UTF-8 by its zero bytes', () => {
+		const le = new Uint8Array([...'period,value\r\n'].flatMap((c) => [c.charCodeAt(0), 0]));
+		const be = new Uint8Array([...'period,value\r\n'].flatMap((c) => [0, c.charCodeAt(0)]));
+		expect(decodeCsv(le)).toMatchObject({ encoding: 'UTF-16', bom: false, headerLine: 'period,value' });
+		expect(decodeCsv(be)).toMatchObject({ encoding: 'UTF-16', bom: false, headerLine: 'period,value' });
+		expect(decodeCsv(bytes('period,value\n')).encoding).toBe('UTF-8');
+	});
+
 	test('the sep= line is read and hidden, as Excel does, with any line break', () => {
 		expect(decodeCsv(bytes('sep=;\ra;b\r1;2\r'))).toMatchObject({ sepLine: true, delimiter: ';', headerLine: 'a;b', headerRow: 1 });
 	});
@@ -71,5 +80,33 @@ describe('decoding the bytes analysts’ tools write', () => {
 
 	test('blank rows above the header move it down', () => {
 		expect(decodeCsv(bytes('\r\n\r\nperiod,value\r\n')).headerRow).toBe(3);
+	});
+});
+
+describe('scanning any text', () => {
+	const csvish = fc.string({ unit: fc.constantFrom('"', ',', ';', '\t', '\n', '\r', ' ', 'a', '1', '£'), maxLength: 60 });
+
+	test('never throws, and what it hands DuckDB has the same records with no blank one and one kind of line break', () => {
+		fc.assert(
+			fc.property(csvish, fc.constantFrom(',', ';', '\t'), (text, delimiter) => {
+				const scan = scanRecords(text, delimiter);
+				if (scan.rewritten === null) return;
+				const again = scanRecords(scan.rewritten, delimiter);
+				expect(again.records).toBe(scan.records);
+				expect(again.maxCells).toBe(scan.maxCells);
+				expect(again.leadingBlank).toBe(0);
+				expect(again.blankRecords).toBe(0);
+				expect(['LF', 'none']).toContain(again.lineBreak);
+				expect(again.broken === null).toBe(scan.broken === null);
+			}),
+			{ numRuns: 500 }
+		);
+	});
+});
+
+describe('quotes after a quoted cell', () => {
+	test('spaces may follow a closing quote, but not another quote', () => {
+		expect(scanRecords('a,b\n"x" ,2\n', ',').broken).toBeNull();
+		expect(scanRecords('a,b\n"x"\t"y",2\n', ',').broken).toMatchObject({ row: 2, cell: 0 });
 	});
 });

@@ -34,6 +34,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
 		const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
 		return { text: new TextDecoder(label).decode(bytes.subarray(2)), encoding: 'UTF-16', bom: true };
 	}
+	const utf16 = utf16WithoutBom(bytes);
+	if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: 'UTF-16', bom: false };
 	const bom = startsWith(bytes, BOM);
 	const body = bom ? bytes.subarray(3) : bytes;
 	try {
@@ -41,6 +43,25 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
 	} catch {
 		return { text: new TextDecoder('windows-1252').decode(body), encoding: 'Windows-1252', bom };
 	}
+}
+
+/**
+ * UTF-16 text written without its byte-order mark: a CSV's characters are almost all below 256,
+ * so nearly every other byte is zero. Such a file is not UTF-8 with NUL characters in it.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+	const n = Math.min(bytes.length, 1024) & ~1;
+	if (n < 8) return null;
+	let evenZero = 0;
+	let oddZero = 0;
+	for (let i = 0; i < n; i += 2) {
+		if (bytes[i] === 0) evenZero++;
+		if (bytes[i + 1] === 0) oddZero++;
+	}
+	const pairs = n / 2;
+	if (oddZero > 0.9 * pairs && evenZero < 0.1 * pairs) return 'utf-16le';
+	if (evenZero > 0.9 * pairs && oddZero < 0.1 * pairs) return 'utf-16be';
+	return null;
 }
 
 /** The delimiter used most often outside quotes on the header line. */

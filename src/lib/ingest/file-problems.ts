@@ -24,10 +24,15 @@ export function readingProblems(name: string, bytes: Uint8Array, decoded: Decode
 		return whole(bytes.length === 0 ? 'The file is empty.' : 'The file has no header row: it holds only blank lines.',
 			'Export the data again; the first row must name the columns, such as period, measure, value.');
 	}
-	if (decoded.headerLine.includes('\u0000')) {
-		return whole('The file holds binary data, not text.', SAVE_AS_CSV);
-	}
 	const headers = splitRecord(decoded.headerLine, decoded.delimiter);
+	const nul = decoded.scan.nul;
+	if (nul) {
+		return [{
+			severity: 'error', file: name, row: nul.row, column: nul.row === decoded.headerRow ? null : headers[nul.cell] || null, value: null,
+			message: `The file holds binary data from row ${nul.row} (a NUL character), which no CSV text file has.`,
+			fix: `${SAVE_AS_CSV} If the file was saved as “Unicode Text”, save it as CSV UTF-8 instead.`
+		}];
+	}
 	if (headers.length > MAX_HEADERS) {
 		const lost = decoded.scan.records === 0 ? ' The whole file is one line: its line breaks may have been lost.' : '';
 		return [headerProblem(name, decoded.headerRow, null,

@@ -24,6 +24,8 @@ export interface RecordScan {
 	lineBreak: LineBreak;
 	/** The first place where the text is not CSV DuckDB can read, by spreadsheet row. */
 	broken: { row: number; cell: number; message: string } | null;
+	/** The first NUL character: binary data, which no CSV holds (and which would cut short any SQL text it reached). */
+	nul: { row: number; cell: number } | null;
 	/** The text DuckDB should read, when it differs from the decoded text. */
 	rewritten: string | null;
 }
@@ -42,6 +44,7 @@ interface Walk {
 	cells: number[];
 	breaks: { lf: number; crlf: number; cr: number };
 	broken: { record: number; cell: number; message: string } | null;
+	nul: { record: number; cell: number } | null;
 }
 
 function walk(text: string, delimiter: number): Walk {
@@ -50,7 +53,9 @@ function walk(text: string, delimiter: number): Walk {
 	const cells: number[] = [];
 	const breaks = { lf: 0, crlf: 0, cr: 0 };
 	let broken: Walk['broken'] = null;
-	let state: 'start' | 'plain' | 'quoted' | 'closed' = 'start';
+	let nul: Walk['nul'] = null;
+	// closed: just after a closing quote (a second quote there is an escaped one); after: spaces follow it.
+	let state: 'start' | 'plain' | 'quoted' | 'closed' | 'after' = 'start';
 	let count = 1;
 	let quoteCell = 0;
 	const endRecord = (at: number, width: number) => {
@@ -62,6 +67,7 @@ function walk(text: string, delimiter: number): Walk {
 	};
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
+		if (c === 0 && !nul) nul = { record: cells.length, cell: count - 1 };
 		if (state === 'quoted') {
 			if (c === QUOTE) state = 'closed';
 			continue;
@@ -76,11 +82,11 @@ function walk(text: string, delimiter: number): Walk {
 		} else if (c === delimiter) {
 			count++;
 			state = 'start';
-		} else if (state === 'closed') {
-			if (c === QUOTE) state = 'quoted'; // "" inside quotes is one quote
-			else if (c !== SPACE && !(c === TAB && delimiter !== TAB) && !broken) {
-				broken = { record: cells.length, cell: count - 1, message: 'a quoted cell has more text after its closing quote' };
-			}
+		} else if (state === 'closed' || state === 'after') {
+			const space = c === SPACE || (c === TAB && delimiter !== TAB);
+			if (c === QUOTE && state === 'closed') state = 'quoted'; // "" inside quotes is one quote
+			else if (space) state = 'after';
+			else if (!broken) broken = { record: cells.length, cell: count - 1, message: 'a quoted cell has more text after its closing quote' };
 		} else if (state === 'start') {
 			if (c === QUOTE) {
 				state = 'quoted';
@@ -97,7 +103,7 @@ function walk(text: string, delimiter: number): Walk {
 		ends.push(text.length);
 		cells.push(count);
 	} else starts.pop();
-	return { starts, ends, cells, breaks, broken };
+	return { starts, ends, cells, breaks, broken, nul };
 }
 
 function lineBreakOf(b: Walk['breaks']): LineBreak {
@@ -105,7 +111,7 @@ function lineBreakOf(b: Walk['breaks']): LineBreak {
 	return kinds.length === 0 ? 'none' : kinds.length > 1 ? 'mixed' : kinds[0]!;
 }
 
-/** Scans `text`; blank records become a lone delimiter (a row of empty cells) so that DuckDB counts them. */
+/** Scans `text`; blank records become `""` (one empty cell, which DuckDB keeps) so that DuckDB counts them. */
 export function scanRecords(text: string, delimiter: string): RecordScan {
 	const w = walk(text, delimiter.charCodeAt(0));
 	const isBlank = (k: number) => w.ends[k] === w.starts[k];
@@ -126,11 +132,12 @@ export function scanRecords(text: string, delimiter: string): RecordScan {
 	let rewritten: string | null = null;
 	if (needsRewrite) {
 		const parts: string[] = [];
-		for (let k = leadingBlank; k < w.ends.length; k++) parts.push(isBlank(k) ? delimiter : text.slice(w.starts[k], w.ends[k]));
+		for (let k = leadingBlank; k < w.ends.length; k++) parts.push(isBlank(k) ? '""' : text.slice(w.starts[k], w.ends[k]));
 		rewritten = parts.join('\n') + '\n';
 	}
 	// Records count from 0, spreadsheet rows from 1; Excel shows the blank rows above the header too.
 	const broken = w.broken && { row: w.broken.record + 1, cell: w.broken.cell, message: w.broken.message };
+	const nul = w.nul && { row: w.nul.record + 1, cell: w.nul.cell };
 	return {
 		headerText: text.slice(w.starts[leadingBlank], w.ends[leadingBlank]),
 		leadingBlank,
@@ -140,6 +147,7 @@ export function scanRecords(text: string, delimiter: string): RecordScan {
 		longestRecord,
 		lineBreak,
 		broken,
+		nul,
 		rewritten
 	};
 }
