@@ -146,6 +146,16 @@ describe('the reading report', () => {
 		]);
 	});
 
+	test('says when the very same file was imported before', async () => {
+		const first = await importFile(db, { name: 'first.csv', bytes: corpusBytes('ok-period-dates.csv') });
+		const again = await previewImport(db, { name: 'again.csv', bytes: corpusBytes('ok-period-dates.csv') });
+		await discardPreview(db, again);
+		expect(again.outcome.reading!.seenBefore).toEqual([{ importId: first.importId, file: 'first.csv', importedAt: expect.stringMatching(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/) }]);
+		expect(again.outcome.reading!.sentences).toContainEqual(expect.stringMatching(new RegExp(`^This very file was imported before, as import ${first.importId} \\(first.csv, `)));
+		expect(again.changes.map((c) => [c.key, c.added, c.changed, c.unchanged])).toEqual([['T14', 0, 0, 3]]);
+		expect((await undoImport(db, first.importId!)).undone).toBe(true);
+	});
+
 	test('is there for a file that cannot be read as a format, as far as it goes', async () => {
 		const preview = await previewImport(db, { name: 'x.csv', bytes: corpusBytes('bad-unknown-headers.csv') });
 		expect(preview.outcome.reading).toMatchObject({ encoding: 'UTF-8', delimiter: ',', format: null, rows: 1 });

@@ -1,4 +1,5 @@
 import type { Database, Session } from '../db/database';
+import type { DataTable } from '../db/schema';
 import type { Check } from './checks';
 import type { ColumnMatch } from './columns';
 import type { FormatSpec } from './formats';
@@ -42,6 +43,8 @@ export interface Prepared {
 	incoming?: { values?: string; reviews?: string };
 	/** Writes the file's rows inside the import's transaction. */
 	write(session: Session, importId: number): Promise<void>;
+	/** Every table write() may change: their changes are kept so the import can be undone (see history.ts). */
+	writes: readonly DataTable[];
 }
 
 export type FormatHandler = (ctx: FormatContext) => Promise<Prepared>;

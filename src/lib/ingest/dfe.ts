@@ -116,6 +116,7 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 			problems,
 			checks,
 			period: { lookup: period, table: t },
+			writes: ['areas', 'measures', 'measure_values'],
 			measures: values.map(({ indicator }) => measureRowSql(indicator, ctx.source)).join('\nUNION ALL\n') || undefined,
 			incoming: incoming ? { values: incoming } : {},
 			write: async (session, importId) => {

@@ -1,23 +1,25 @@
 /**
- * Each import's history: inside its transaction, every table an import can write is copied
+ * Each import's history: inside its transaction, every table an import writes is copied
  * before the write; afterwards the rows that left a table ('removed': replaced or deleted) and
  * the rows that came in ('added') are kept in history_<table> under the import's id. Comparing
  * whole rows (EXCEPT ALL) records whatever a writer did, without each writer having to say.
  */
 import type { Session } from '../db/database';
-import { DATA_TABLES, historyTable, type DataTable } from '../db/schema';
+import { historyTable, type DataTable } from '../db/schema';
 
-const TABLES = Object.keys(DATA_TABLES) as DataTable[];
-
-/** Copies every data table before an import writes; `temp` names the copies (dropped with the import). */
-export async function snapshotTables(session: Session, temp: (table: DataTable) => string): Promise<void> {
-	await session.exec(TABLES.map((t) => `CREATE OR REPLACE TEMP TABLE ${temp(t)} AS SELECT * FROM ${t}`).join(';\n'));
+/**
+ * Copies the tables an import will write (its handler says which: a table it does not list is not
+ * recorded, and the corpus test, undoing every file, would find it) before it writes; `temp` names
+ * the copies (dropped with the import).
+ */
+export async function snapshotTables(session: Session, tables: readonly DataTable[], temp: (table: DataTable) => string): Promise<void> {
+	await session.exec(tables.map((t) => `CREATE OR REPLACE TEMP TABLE ${temp(t)} AS SELECT * FROM ${t}`).join(';\n'));
 }
 
 /** Records what the import changed, against the copies made before it wrote. */
-export async function recordChanges(session: Session, temp: (table: DataTable) => string, importId: number): Promise<void> {
+export async function recordChanges(session: Session, tables: readonly DataTable[], temp: (table: DataTable) => string, importId: number): Promise<void> {
 	await session.exec(
-		TABLES.map((t) => `
+		tables.map((t) => `
 			INSERT INTO ${historyTable(t)} SELECT ${importId}, 'removed', * FROM (SELECT * FROM ${temp(t)} EXCEPT ALL SELECT * FROM ${t});
 			INSERT INTO ${historyTable(t)} SELECT ${importId}, 'added', * FROM (SELECT * FROM ${t} EXCEPT ALL SELECT * FROM ${temp(t)});
 			DROP TABLE ${temp(t)}`).join(';\n')

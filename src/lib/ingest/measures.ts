@@ -65,6 +65,7 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 		checks: [...lookupChecks, ...measureChecks(ctx, rows)],
 		period: { lookup: period, table: t },
 		measures: mergedMeasuresSql(rows, ctx.source),
+		writes: ['measures', 'areas', 'measure_values'],
 		incoming: { values: valuesOfMeasuresSql(rows, `(${mergedMeasuresSql(rows, ctx.source)})`, kept) },
 		write: async (session, importId) => {
 			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp });

@@ -105,6 +105,7 @@ export const importPlan: FormatHandler = async (ctx) => {
 		problems: headerProblems,
 		checks,
 		incoming: { reviews },
+		writes: ['actions', 'items', 'item_leads', 'reviews'],
 		write: async (session, importId) => {
 			const ids = `SELECT item_id FROM ${plan}`;
 			await session.exec(`

@@ -33,6 +33,7 @@ export const importPopulation: FormatHandler = async (ctx) => {
 	];
 	return {
 		checks,
+		writes: ['populations', 'areas'],
 		write: async (session, importId) => {
 			await session.exec(`
 				DELETE FROM populations p USING (${rows}) n WHERE p.area_code = n.area_code AND p.mid_year = n.mid_year;

@@ -154,7 +154,7 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		const fileLevel = [...(spec.warnsOtherColumns ? ignoredColumns(file, match, spec) : []), ...(prepared.problems ?? [])];
 		const rowLevel = await runChecks(db, file, checks);
 		outcome.problems.push(...fileLevel, ...rowLevel);
-		outcome.reading = await fullReading(db, file, spec, match, prepared);
+		outcome.reading = await fullReading(db, file, spec, match, prepared, checksum);
 		outcome.problems.push(...readingWarnings(request.name, outcome.reading));
 
 		const errorRows = hasErrors(rowLevel) ? errorRowsSql(checks) : null;

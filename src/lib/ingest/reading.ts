@@ -4,6 +4,7 @@
  * writes "2016 Q4" means a different quarter from one that writes "2016/17 Q4") and what it holds.
  */
 import type { Session } from '../db/database';
+import { str } from '../db/sql';
 import { describeReading, type PeriodReading } from '../oba/periods';
 import type { ColumnMatch } from './columns';
 import type { Prepared } from './context';
@@ -50,6 +51,8 @@ export interface FileReading {
 	/** For plans and reviews: how many (item, review) ratings the file gives. */
 	ratings: number | null;
 	periodReadings: PeriodReadingReport[];
+	/** Imports of this very file (the same bytes) already loaded: a re-import. */
+	seenBefore: { importId: number; file: string; importedAt: string }[];
 	/** The same, as sentences to show or print. */
 	sentences: string[];
 }
@@ -86,6 +89,7 @@ export function basicReading(decoded: DecodedCsv, rows = 0): FileReading {
 		lastPeriod: null,
 		ratings: null,
 		periodReadings: [],
+		seenBefore: [],
 		sentences: []
 	};
 	reading.sentences = readingSentences(reading);
@@ -98,9 +102,12 @@ function readAs(index: number, file: StagedFile, match: ColumnMatch): string | n
 	return null;
 }
 
-/** Everything the preview knows: the file, its format, and what its rows hold. */
-export async function fullReading(db: Session, file: StagedFile, spec: FormatSpec, match: ColumnMatch, prepared: Prepared): Promise<FileReading> {
+/** Everything the preview knows: the file, its format, what its rows hold, and whether it was loaded before. */
+export async function fullReading(db: Session, file: StagedFile, spec: FormatSpec, match: ColumnMatch, prepared: Prepared, checksum: string): Promise<FileReading> {
 	const reading = basicReading(file.decoded, file.rowCount);
+	reading.seenBefore = await db.rows<{ importId: number; file: string; importedAt: string }>(`
+		SELECT import_id AS "importId", file_name AS file, strftime(imported_at, '%d/%m/%Y %H:%M') AS "importedAt"
+		FROM imports WHERE checksum = ${str(checksum)} ORDER BY import_id`);
 	reading.format = spec.id;
 	reading.formatTitle = spec.title;
 	reading.columns = file.headers.map((header, index) => ({ header, readAs: readAs(index, file, match) }));
@@ -148,6 +155,9 @@ export function readingSentences(r: FileReading): string[] {
 	if (r.ratings !== null) holds.push(plural(r.ratings, 'RAG rating or progress note', 'RAG ratings or progress notes'));
 	sentences.push(`The file holds ${holds.join(', ')}.`);
 	if (r.blankRows > 0) sentences.push(`${plural(r.blankRows, 'blank row')} ${r.blankRows === 1 ? 'was' : 'were'} skipped; rows keep the numbers a spreadsheet shows.`);
+	for (const seen of r.seenBefore) {
+		sentences.push(`This very file was imported before, as import ${seen.importId} (${seen.file}, ${seen.importedAt}): importing it again changes only what differs from what is loaded now.`);
+	}
 	for (const p of r.periodReadings) {
 		sentences.push(`${p.description} (${plural(p.cells, 'cell')}, such as ${p.examples.map((e) => `“${e}”`).join(', ')}).`);
 	}

@@ -16,11 +16,17 @@ export const importPriorities: FormatHandler = async (ctx) => {
 			},
 			duplicateKeys(ctx, col(ctx, 'priority'), 'priority', 'priority number')
 		],
+		writes: ['priorities'],
 		write: async (session) => {
+			// A column the file does not have keeps what is stored: leaving it out is not blanking it.
+			const given = (name: string) => (columnIndex(ctx, name) === null ? `p.${name}` : col(ctx, name));
+			const rows = ctx.temp('priorities');
 			await session.exec(`
-				DELETE FROM priorities WHERE priority IN (SELECT ${number} FROM ${t} s);
-				INSERT INTO priorities SELECT ${number}, ${col(ctx, 'name')},
-					${col(ctx, 'heading')}, ${col(ctx, 'outcome')}, ${col(ctx, 'outcome_note')} FROM ${t} s`);
+				CREATE OR REPLACE TEMP TABLE ${rows} AS SELECT ${number} AS priority, ${col(ctx, 'name')} AS name,
+					${given('heading')} AS heading, ${given('outcome')} AS outcome, ${given('outcome_note')} AS outcome_note
+				FROM ${t} s LEFT JOIN priorities p ON p.priority = ${number};
+				DELETE FROM priorities WHERE priority IN (SELECT priority FROM ${rows});
+				INSERT INTO priorities SELECT * FROM ${rows}`);
 		}
 	};
 };
@@ -49,6 +55,7 @@ export const importAgencies: FormatHandler = async (ctx) => {
 				fix: 'One spelling can mean only one agency: remove it from one of the two.'
 			}
 		],
+		writes: ['agencies', 'agency_aliases'],
 		write: async (session) => {
 			await session.exec(`
 				DELETE FROM agencies WHERE agency_id IN (SELECT ${col(ctx, 'agency_id')} FROM ${t} s);

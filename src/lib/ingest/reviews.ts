@@ -42,6 +42,7 @@ export const importReviews: FormatHandler = async (ctx) => {
 			}
 		],
 		incoming: { reviews: rows },
+		writes: ['reviews'],
 		write: async (session, importId) => {
 			await writeReviews(session, rows, ctx.source, importId, ctx.temp('reviews'));
 		}
