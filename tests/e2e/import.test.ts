@@ -104,7 +104,7 @@ describe('the Import page', () => {
 	});
 
 	test('the highlight report includes what was imported, as text', async () => {
-		await tab.page.getByRole('link', { name: 'Report' }).click();
+		await tab.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report' }).click();
 		await tab.page.waitForURL(/\/report\/$/);
 		const unassigned = tab.page.locator('section[aria-labelledby="report-unassigned"]');
 		await unassigned.waitFor();
