@@ -60,6 +60,16 @@ const measureMeta: readonly ColumnSpec[] = [
 	{ name: 'area_code', aliases: ['area', 'la code', 'new la code'], description: 'ONS area code, when not the partnership’s own area.', example: 'E06000012' }
 ];
 
+/** The geography columns of DfE open-data files: which area a row is about, at each level. */
+const geography: readonly ColumnSpec[] = [
+	{ name: 'country_code', description: 'ONS country code.', example: 'E92000001' },
+	{ name: 'country_name', description: 'Country name.', example: 'England' },
+	{ name: 'region_code', description: 'ONS region code.', example: 'E12000003' },
+	{ name: 'region_name', description: 'Region name.', example: 'Yorkshire and The Humber' },
+	{ name: 'new_la_code', description: 'ONS local authority code.', example: 'E06000012' },
+	{ name: 'la_name', description: 'Local authority name.', example: 'North East Lincolnshire' }
+];
+
 export const FORMATS: readonly FormatSpec[] = [
 	{
 		id: 'measures-long',
@@ -129,12 +139,7 @@ export const FORMATS: readonly FormatSpec[] = [
 			{ name: 'time_period', required: true, description: 'e.g. 2025, 201617.', example: '2025' },
 			{ name: 'time_identifier', required: true, description: 'e.g. Reporting year, Financial year Q3.', example: 'Reporting year' },
 			{ name: 'geographic_level', required: true, description: 'National, Regional, Local authority.', example: 'Local authority' },
-			{ name: 'country_code', description: 'ONS country code.', example: 'E92000001' },
-			{ name: 'country_name', description: 'Country name.', example: 'England' },
-			{ name: 'region_code', description: 'ONS region code.', example: 'E12000003' },
-			{ name: 'region_name', description: 'Region name.', example: 'Yorkshire and The Humber' },
-			{ name: 'new_la_code', description: 'ONS local authority code.', example: 'E06000012' },
-			{ name: 'la_name', description: 'Local authority name.', example: 'North East Lincolnshire' }
+			...geography
 		]
 	},
 	{
@@ -146,12 +151,7 @@ export const FORMATS: readonly FormatSpec[] = [
 			{ name: 'geographic_level', required: true, description: 'National, Regional, Local authority.', example: 'Local authority' },
 			{ name: 'age_group', required: true, description: 'Must be children aged 0 to 17 years.', example: 'Children aged 0 to 17 years' },
 			{ name: 'population_estimate', required: true, description: 'The estimate.', example: '33522' },
-			{ name: 'country_code', description: 'ONS country code.', example: 'E92000001' },
-			{ name: 'country_name', description: 'Country name.', example: 'England' },
-			{ name: 'region_code', description: 'ONS region code.', example: 'E12000003' },
-			{ name: 'region_name', description: 'Region name.', example: 'Yorkshire and The Humber' },
-			{ name: 'new_la_code', description: 'ONS local authority code.', example: 'E06000012' },
-			{ name: 'la_name', description: 'Local authority name.', example: 'North East Lincolnshire' }
+			...geography
 		]
 	},
 	{
