@@ -37,25 +37,30 @@ export const periodLookup = (ctx: FormatContext, name = 'period') =>
 		fix: `Write the period as in the template, ${PERIOD_EXPECTED.replace(/^expected /, 'for example ')}.`
 	});
 
+/** Digits with an optional decimal part: how nearly every value is written; DuckDB reads these itself. */
+export const PLAIN_NUMBER = '[0-9]{1,15}(\\.[0-9]{1,15})?';
+
 /** A number, a missing-value marker (kept as written) or a blank. */
-export const numberLookup = (ctx: FormatContext, name: string) =>
-	lookupColumn(ctx, name, {
-		fields: { value: 'DOUBLE', marker: 'VARCHAR', percent: 'BOOLEAN', pounds: 'BOOLEAN', blank: 'BOOLEAN' },
-		parse: (text) => {
-			const parsed = parseValue(text);
-			switch (parsed.kind) {
-				case 'number':
-					return { ok: true, fields: { value: parsed.value, marker: null, percent: parsed.percent, pounds: parsed.pounds === true, blank: false } };
-				case 'missing':
-					return { ok: true, fields: { value: null, marker: parsed.marker, percent: false, pounds: false, blank: false } };
-				case 'empty':
-					return { ok: true, fields: { value: null, marker: null, percent: false, pounds: false, blank: true } };
-				default:
-					return { ok: false, message: parsed.message };
-			}
-		},
-		fix: `Write a number (${VALUE_EXPECTED.replace(/^expected /, '')}).`
-	});
+export const NUMBER_CELL: Omit<LookupSpec, 'column'> = {
+	fields: { value: 'DOUBLE', marker: 'VARCHAR', percent: 'BOOLEAN', pounds: 'BOOLEAN', blank: 'BOOLEAN' },
+	plain: { pattern: PLAIN_NUMBER, fields: { value: 'TRY_CAST(text AS DOUBLE)', percent: 'false', pounds: 'false', blank: 'false' } },
+	parse: (text) => {
+		const parsed = parseValue(text);
+		switch (parsed.kind) {
+			case 'number':
+				return { ok: true, fields: { value: parsed.value, marker: null, percent: parsed.percent, pounds: parsed.pounds === true, blank: false } };
+			case 'missing':
+				return { ok: true, fields: { value: null, marker: parsed.marker, percent: false, pounds: false, blank: false } };
+			case 'empty':
+				return { ok: true, fields: { value: null, marker: null, percent: false, pounds: false, blank: true } };
+			default:
+				return { ok: false, message: parsed.message };
+		}
+	},
+	fix: `Write a number (${VALUE_EXPECTED.replace(/^expected /, '')}).`
+};
+
+export const numberLookup = (ctx: FormatContext, name: string) => lookupColumn(ctx, name, NUMBER_CELL);
 
 /** A metadata cell parsed by one of the oba parsers into one text field; blank stays blank. */
 export function textLookup(

@@ -82,12 +82,13 @@ export async function commitImport(db: Database, preview: ImportPreview, options
 			const [next] = await session.rows<{ id: number }>('SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports');
 			const importId = next!.id;
 			const before = (table: string) => `${state.file.prefix}before_${table}`;
-			await snapshotTables(session, state.prepared.writes, before);
+			const compared = state.prepared.writes.filter((t) => !state.prepared.recordsOwnHistory?.includes(t));
+			await snapshotTables(session, compared, before);
 			await state.prepared.write(session, importId);
 			await session.exec(`INSERT INTO imports (import_id, file_name, checksum, format, source, imported_at, row_count, rows_skipped, reading)
 				VALUES (${importId}, ${str(outcome.file)}, ${str(state.checksum)}, ${str(state.format)}, ${str(state.source)},
 					now()::TIMESTAMP, ${outcome.rowCount}, ${skipped.length}, ${str(outcome.reading?.sentences.join(' ') ?? null)})`);
-			await recordChanges(session, state.prepared.writes, before, importId);
+			await recordChanges(session, compared, before, importId);
 			Object.assign(outcome, { importId, rowsWritten: left.n, rowsSkipped: skipped.length });
 		});
 		return outcome;

@@ -45,6 +45,11 @@ export interface Prepared {
 	write(session: Session, importId: number): Promise<void>;
 	/** Every table write() may change: their changes are kept so the import can be undone (see history.ts). */
 	writes: readonly DataTable[];
+	/**
+	 * Those of `writes` whose history write() records itself, by key, as it replaces rows: comparing
+	 * whole copies of a table of a million values before and after would cost more than the write.
+	 */
+	recordsOwnHistory?: readonly DataTable[];
 }
 
 export type FormatHandler = (ctx: FormatContext) => Promise<Prepared>;

@@ -8,7 +8,7 @@ import type { Check } from './checks';
 import type { Lookup } from './lookup';
 import { fileProblem } from './problems';
 import { cell } from './stage';
-import { writeValues } from './values-writer';
+import { VALUES_HISTORY, writeValues } from './values-writer';
 
 /** What to take from a DfE open-data file: the user picks the areas and the indicators. */
 export interface DfeSelection {
@@ -117,6 +117,7 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 			checks,
 			period: { lookup: period, table: t },
 			writes: ['areas', 'measures', 'measure_values'],
+			recordsOwnHistory: VALUES_HISTORY,
 			measures: values.map(({ indicator }) => measureRowSql(indicator, ctx.source)).join('\nUNION ALL\n') || undefined,
 			incoming: incoming ? { values: incoming } : {},
 			write: async (session, importId) => {

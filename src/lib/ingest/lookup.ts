@@ -23,6 +23,12 @@ export interface LookupSpec {
 	fields: Record<string, FieldType>;
 	/** A pure parser from src/lib/oba: it never throws. */
 	parse(text: string): Parsed;
+	/**
+	 * The commonest spelling, read by DuckDB instead: texts matching `pattern` (RE2, whole text) get
+	 * `fields` (SQL over `text`), which must be what `parse` gives them (tests/unit/plain-cells.test.ts).
+	 * A million rows of plain numbers then never travel to JavaScript and back.
+	 */
+	plain?: { pattern: string; fields: Record<string, string> };
 	fix: string;
 }
 
@@ -73,8 +79,10 @@ export class Lookups {
 		this.#pending = [];
 		if (pending.length === 0) return [];
 		const texts = await db.rows<{ k: number; text: string }>(
-			pending.map(({ spec }, k) => `SELECT DISTINCT ${k} AS k, ${textOf(spec)} AS text FROM ${file.table} s`).join('\nUNION ALL\n')
+			pending.map(({ spec }, k) => `SELECT DISTINCT ${k} AS k, ${textOf(spec)} AS text FROM ${file.table} s
+				${spec.plain ? `WHERE NOT regexp_full_match(${textOf(spec)}, ${str(spec.plain.pattern)})` : ''}`).join('\nUNION ALL\n')
 		);
+		const failing = new Set<number>();
 		const statements = pending.flatMap(({ spec, lookup }, k) => {
 			const names = Object.keys(spec.fields);
 			const columns = ['text VARCHAR', 'ok BOOLEAN', 'message VARCHAR', ...names.map((n) => `${ident(n)} ${spec.fields[n]}`)];
@@ -82,16 +90,21 @@ export class Lookups {
 				.filter((t) => t.k === k)
 				.map(({ text }) => {
 					const parsed = spec.parse(text);
+					if (!parsed.ok) failing.add(k);
 					const fields = names.map((n) => (parsed.ok ? literal(parsed.fields[n] ?? null, spec.fields[n]!) : 'NULL'));
 					return [str(text), String(parsed.ok), parsed.ok ? 'NULL' : str(parsed.message), ...fields];
 				});
+			const plain = spec.plain;
 			return [
 				`CREATE OR REPLACE TEMP TABLE ${lookup.table} (${columns.join(', ')})`,
-				...(rows.length ? [`INSERT INTO ${lookup.table} VALUES ${valuesList(rows)}`] : [])
+				...(rows.length ? [`INSERT INTO ${lookup.table} VALUES ${valuesList(rows)}`] : []),
+				...(plain ? [`INSERT INTO ${lookup.table} SELECT text, true, NULL, ${names.map((n) => `CAST(${plain.fields[n] ?? 'NULL'} AS ${spec.fields[n]})`).join(', ')}
+					FROM (SELECT DISTINCT ${textOf(spec)} AS text FROM ${file.table} s) WHERE regexp_full_match(text, ${str(plain.pattern)})`] : [])
 			];
 		});
 		await db.exec(statements.join(';\n'));
-		return pending.map(({ spec, lookup }) => ({
+		// A column whose every text parsed needs no check: asking would scan the file for nothing.
+		return pending.filter((_, k) => failing.has(k)).map(({ spec, lookup }) => ({
 			column: spec.column,
 			columnPerRow: spec.columnSql !== undefined,
 			sql: `SELECT s."row", ${spec.columnSql ?? 'NULL'} AS col, ${spec.valueSql ?? `s.${cell(spec.column)}`} AS value, l.message

@@ -4,7 +4,7 @@ import { str } from '../db/sql';
 import type { Check } from './checks';
 import type { FormatContext } from './context';
 import { blankCells, columnIndex } from './context';
-import { AGENCY_FIX, unknownPriorities } from './plan';
+import { AGENCY_FIX, PRIORITY_FIX } from './plan';
 
 /** The metadata a measure has once, with the column it is written in. */
 const ATTRIBUTES = [
@@ -16,7 +16,10 @@ const ATTRIBUTES = [
 	{ parsed: 'unit', text: 'unit_text', column: 'unit', what: 'unit' }
 ] as const;
 
-/** Rows whose measure metadata means something different from the measure's first row (spelling aside). */
+/**
+ * Rows whose measure metadata means something different from the measure's first row (spelling aside).
+ * Only measures with two different readings are windowed: in a clean file, none.
+ */
 function inconsistent(ctx: FormatContext, rows: string, a: (typeof ATTRIBUTES)[number]): Check {
 	return {
 		column: columnIndex(ctx, a.column),
@@ -25,7 +28,9 @@ function inconsistent(ctx: FormatContext, rows: string, a: (typeof ATTRIBUTES)[n
 			FROM (SELECT "row", ${a.parsed} AS parsed, ${a.text},
 					first(${a.parsed} ORDER BY "row") OVER w AS first_parsed, first(${a.text} ORDER BY "row") OVER w AS first_text,
 					first("row" ORDER BY "row") OVER w AS first_row
-				FROM ${rows} WHERE ${a.parsed} IS NOT NULL WINDOW w AS (PARTITION BY measure_id))
+				FROM ${rows} WHERE ${a.parsed} IS NOT NULL AND measure_id IN (
+					SELECT measure_id FROM ${rows} GROUP BY measure_id HAVING min(${a.parsed}) <> max(${a.parsed}))
+				WINDOW w AS (PARTITION BY measure_id))
 			WHERE parsed <> first_parsed`,
 		fix: `Give every row of a measure the same ${a.what}, or leave it blank after the first row.`
 	};
@@ -37,7 +42,12 @@ const plain = (sql: string) => `regexp_replace(CAST(${sql} AS VARCHAR), '\\.0$',
 export function measureChecks(ctx: FormatContext, rows: string): Check[] {
 	return [
 		blankCells(ctx, 'measure', 'Name the measure on every row.'),
-		...(columnIndex(ctx, 'priority') === null ? [] : [unknownPriorities(ctx)]),
+		{
+			column: columnIndex(ctx, 'priority'),
+			sql: `SELECT "row", priority_text AS value, 'No priority of the plan has this number or name.' AS message
+				FROM ${rows} WHERE priority_text IS NOT NULL AND priority IS NULL`,
+			fix: PRIORITY_FIX
+		},
 		{
 			column: columnIndex(ctx, 'agency'),
 			sql: `SELECT "row", agency_text AS value, 'This agency is not in the agency list.' AS message
@@ -63,11 +73,12 @@ export function measureChecks(ctx: FormatContext, rows: string): Check[] {
 			column: null,
 			columnPerRow: true,
 			// In a wide file the cell at fault is the value under the period's header.
-			sql: `SELECT "row", period_col AS col, CASE WHEN period_col = value_col THEN value_text ELSE period_text END AS value,
-					'Row ' || first_row || ' already gives this measure a value for ' || period_label || ' (' || period_months || ').' AS message
-				FROM (SELECT *, min("row") OVER (PARTITION BY measure_id, area_code, period_start, period_kind) AS first_row
-					FROM ${rows} WHERE period_start IS NOT NULL AND measure_id IS NOT NULL)
-				WHERE "row" <> first_row`,
+			sql: `SELECT r."row", r.period_col AS col, CASE WHEN r.period_col = r.value_col THEN r.value_text ELSE r.period_text END AS value,
+					'Row ' || d.first_row || ' already gives this measure a value for ' || r.period_label || ' (' || r.period_months || ').' AS message
+				FROM ${rows} r JOIN (SELECT measure_id, area_code, period_start, period_kind, min("row") AS first_row
+					FROM ${rows} WHERE period_start IS NOT NULL AND measure_id IS NOT NULL GROUP BY ALL HAVING count(*) > 1) d
+					USING (measure_id, area_code, period_start, period_kind)
+				WHERE r."row" <> d.first_row`,
 			fix: 'Keep one row per measure and period: delete the repeated row, or correct its period.'
 		},
 		{

@@ -6,8 +6,8 @@ import { col, columnIndex } from './context';
 import { numberLookup, periodLookup, textLookup } from './cell-lookups';
 import type { Lookup } from './lookup';
 import { measureChecks } from './measure-checks';
-import { prioritySql } from './plan';
-import { mergedMeasuresSql, valuesOfMeasuresSql, writeMeasures } from './values-writer';
+import { agencyJoin, priorityJoin } from './plan';
+import { mergedMeasuresSql, valuesOfMeasuresSql, VALUES_HISTORY, writeMeasures } from './values-writer';
 
 const field = (lookup: Lookup | null, name = 'value', type = 'VARCHAR') =>
 	lookup ? `${lookup.alias}.${name}` : `CAST(NULL AS ${type})`;
@@ -44,8 +44,7 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${rows} AS
 		SELECT s."row", ${measureId} AS measure_id, ${col(ctx, 'measure')} AS name,
 			${field(quadrant)} AS quadrant, ${col(ctx, 'quadrant')} AS quadrant_text,
-			${prioritySql(col(ctx, 'priority'))} AS priority, ${col(ctx, 'priority')} AS priority_text,
-			(SELECT a.agency_id FROM agency_aliases a WHERE a.alias_key = agency_key(${col(ctx, 'agency')})) AS agency_id,
+			byPriority.priority, ${col(ctx, 'priority')} AS priority_text, byAgency.agency_id,
 			${col(ctx, 'agency')} AS agency_text,
 			${field(polarity)} AS polarity, ${col(ctx, 'polarity')} AS polarity_text,
 			${field(unit)} AS unit, ${col(ctx, 'unit')} AS unit_text,
@@ -58,7 +57,9 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 			${col(ctx, 'value')} AS value_text, ${cellColumnSql(ctx, 'value')} AS value_col,
 			${field(numerator, 'value', 'DOUBLE')} AS numerator, ${field(denominator, 'value', 'DOUBLE')} AS denominator,
 			${field(target, 'value', 'DOUBLE')} AS target, ${col(ctx, 'notes')} AS note
-		FROM ${t} s ${lookups.map((l) => l.join).join('\n')}`);
+		FROM ${t} s ${lookups.map((l) => l.join).join('\n')}
+		${priorityJoin('byPriority', col(ctx, 'priority'))}
+		${agencyJoin('byAgency', col(ctx, 'agency'), t)}`);
 
 	const kept = (['target', 'note'] as const).filter((name) => columnIndex(ctx, name === 'note' ? 'notes' : name) === null);
 	return {
@@ -66,6 +67,7 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 		period: { lookup: period, table: t },
 		measures: mergedMeasuresSql(rows, ctx.source),
 		writes: ['measures', 'areas', 'measure_values'],
+		recordsOwnHistory: VALUES_HISTORY,
 		incoming: { values: valuesOfMeasuresSql(rows, `(${mergedMeasuresSql(rows, ctx.source)})`, kept) },
 		write: async (session, importId) => {
 			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp });

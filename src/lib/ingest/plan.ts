@@ -21,6 +21,23 @@ export function prioritySql(cellSql: string): string {
 		WHERE CAST(p.priority AS VARCHAR) = ${cellSql} OR lower(p.name) = lower(${cellSql}) OR lower(p.heading) = lower(${cellSql}))`;
 }
 
+/**
+ * The same reading as prioritySql as a join, for files of many rows: every way a priority may be
+ * written (its number, short name or heading, in any case), one row per spelling.
+ */
+export function priorityJoin(alias: string, cellSql: string): string {
+	return `LEFT JOIN (SELECT key, min(priority) AS priority FROM (
+			SELECT CAST(priority AS VARCHAR) AS key, priority FROM priorities
+			UNION ALL SELECT lower(name), priority FROM priorities
+			UNION ALL SELECT lower(heading), priority FROM priorities) GROUP BY key) ${alias} ON ${alias}.key = lower(${cellSql})`;
+}
+
+/** An agency cell's agency, through its aliases: the alias rule runs once per distinct spelling, not per row. */
+export function agencyJoin(alias: string, cellSql: string, table: string): string {
+	return `LEFT JOIN (SELECT t.text, a.agency_id FROM (SELECT DISTINCT ${cellSql} AS text FROM ${table} s) t
+			JOIN agency_aliases a ON a.alias_key = agency_key(t.text)) ${alias} ON ${alias}.text = ${cellSql}`;
+}
+
 export const PRIORITY_FIX = 'Write the priority’s number (1–6) or its short name as on the home page.';
 
 /** Rows whose priority names no priority of the plan. */

@@ -41,16 +41,23 @@ export function valuesOfMeasuresSql(rows: string, measures: string, kept: readon
 			AND o.period_start = n.period_start AND o.period_kind = n.period_kind`;
 }
 
+/** The handlers that write values with writeValues declare this: it keeps measure_values' history itself. */
+export const VALUES_HISTORY = ['measure_values'] as const;
+
 /**
  * Replaces the stored values that `values` gives (same measure, area and period); leaves the others.
  * `values` is read once, into `temp`, before anything is deleted: it may read the stored values.
+ * The history is what history.ts would find by comparing whole tables: every replaced row left
+ * (its import_id differs from the new one's) and every written row came in.
  */
 export async function writeValues(session: Session, values: string, source: DataSource, importId: number, temp: string): Promise<void> {
+	const sameKey = `v.measure_id = n.measure_id AND v.area_code = n.area_code AND v.period_start = n.period_start AND v.period_kind = n.period_kind`;
 	await session.exec(`
 		CREATE OR REPLACE TEMP TABLE ${temp} AS ${values};
-		DELETE FROM measure_values v USING ${temp} n WHERE v.measure_id = n.measure_id AND v.area_code = n.area_code
-			AND v.period_start = n.period_start AND v.period_kind = n.period_kind;
-		INSERT INTO measure_values SELECT ${VALUE_COLUMNS}, ${str(source)}, ${importId} FROM ${temp}`);
+		INSERT INTO history_measure_values SELECT ${importId}, 'removed', v.* FROM measure_values v SEMI JOIN ${temp} n ON ${sameKey};
+		DELETE FROM measure_values v USING ${temp} n WHERE ${sameKey};
+		INSERT INTO measure_values SELECT ${VALUE_COLUMNS}, ${str(source)}, ${importId} FROM ${temp};
+		INSERT INTO history_measure_values SELECT ${importId}, 'added', * FROM measure_values WHERE import_id = ${importId}`);
 }
 
 /** Writes a parsed rows table: its measures (merged with what is loaded) and their values. */
