@@ -46,7 +46,7 @@ async function check(db: Database, path: string): Promise<ImportPreview> {
 		const reason = error instanceof Error ? error.message : String(error);
 		const outcome = { file: name, format: null, rowCount: 0, importId: null, rowsWritten: 0, rowsSkipped: 0, reading: null,
 			problems: [fileProblem(name, `The file could not be opened: ${reason}`, 'Check the path and that the file can be read.')] };
-		return { id: 0, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null };
+		return { id: 0, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null, checksum: null };
 	}
 	let preview = await previewImport(db, { name, bytes });
 	const selection = everything(preview);

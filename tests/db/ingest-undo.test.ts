@@ -25,9 +25,14 @@ describe('undoing an import', () => {
 		const keyed = await db.rows<{ table_name: string; constraint_column_names: string[] }>(`
 			SELECT table_name, constraint_column_names FROM duckdb_constraints()
 			WHERE constraint_type = 'PRIMARY KEY' AND table_name <> 'imports' AND database_name = current_database()`);
+		// measure_values' key is kept by the import, without an index (see schema.ts); the others have theirs.
 		expect(Object.fromEntries(keyed.map((k) => [k.table_name, [...k.constraint_column_names]]))).toEqual(
-			Object.fromEntries(Object.entries(DATA_TABLES).map(([t, k]) => [t, [...k]]))
+			Object.fromEntries(Object.entries(DATA_TABLES).filter(([t]) => t !== 'measure_values').map(([t, k]) => [t, [...k]]))
 		);
+		for (const [table, key] of Object.entries(DATA_TABLES)) {
+			const [repeated] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM (SELECT ${key.join(', ')} FROM ${table} GROUP BY ALL HAVING count(*) > 1)`);
+			expect(repeated!.n, table).toBe(0);
+		}
 		for (const r of REFERENCES) {
 			const [n] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${r.table} WHERE ${r.column} NOT IN (SELECT ${r.toColumn} FROM ${r.to})`);
 			expect(n!.n, r.what).toBe(0);

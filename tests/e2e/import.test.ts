@@ -1,5 +1,8 @@
 // Analysts' files through the Import page: a bad file is refused with located problems and
 // changes nothing; a good file is previewed, imported and drawn; markup stays text.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -35,6 +38,25 @@ describe('the Import page', () => {
 		await card.getByRole('button', { name: 'Discard' }).click();
 		await card.getByText('Not imported. Nothing was changed.').waitFor();
 		expect(await historyRows()).toBe(before);
+	});
+
+	test('reads a large file step by step, off the page, and cancelling it changes nothing', async () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'oba-')), 'large.csv');
+		const generated = spawnSync(process.execPath, ['scripts/bench/generate.js', '--rows', '300000', '--out', file]);
+		expect(generated.status, String(generated.stderr)).toBe(0);
+		const before = await historyRows();
+		await tab.page.getByLabel('Choose files to import').setInputFiles(file);
+		const card = tab.page.getByRole('article', { name: 'File large.csv' });
+		const progress = card.getByRole('progressbar', { name: 'Checking large.csv' });
+		await progress.waitFor();
+		await expect(progress.getAttribute('max')).resolves.toBe('4');
+		await expect(card.getByRole('status').textContent()).resolves.toMatch(/Step [1-4] of 4: /);
+		await card.getByRole('button', { name: 'Cancel' }).click();
+		await card.getByText('Cancelled. Not imported. Nothing was changed.').waitFor();
+		expect(await historyRows()).toBe(before);
+		// The page was not frozen meanwhile, and DuckDB is free again: a small file goes straight through.
+		await tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'bad-quarter-5.csv'));
+		await tab.page.getByRole('article', { name: 'File bad-quarter-5.csv' }).last().getByText('1 error').waitFor();
 	});
 
 	test('previews what a good file would change, imports it on request, and every page draws it', async () => {

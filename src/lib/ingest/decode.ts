@@ -1,5 +1,5 @@
 /** Bytes from a file to text DuckDB can read: the encodings and Excel habits analysts' files come in. */
-import { scanRecords, type RecordScan } from './records';
+import { scanRecords, type RecordScan, type ScanProgress } from './records';
 
 export type Encoding = 'UTF-8' | 'Windows-1252' | 'UTF-16';
 export type Delimiter = ',' | ';' | '\t';
@@ -82,7 +82,7 @@ function firstLine(text: string): string {
 }
 
 /** Decodes a CSV file and strips what DuckDB should not see: the BOM and Excel's `sep=` line. */
-export function decodeCsv(bytes: Uint8Array): DecodedCsv {
+export function decodeCsv(bytes: Uint8Array, progress?: ScanProgress): DecodedCsv {
 	const { text: decoded, encoding, bom } = decodeText(bytes);
 	let text = decoded;
 	let delimiter: Delimiter | undefined;
@@ -93,10 +93,13 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
 		text = text.slice(firstLine(text).length).replace(/^\r\n|^\r|^\n/, '');
 	}
 	delimiter ??= sniffDelimiter(firstLine(text.replace(/^[\r\n]+/, '')));
-	const scan = scanRecords(text, delimiter);
+	const scan = scanRecords(text, delimiter, progress);
 	const reencode = scan.rewritten !== null || encoding !== 'UTF-8' || sep !== null || bom;
+	const out = reencode ? new TextEncoder().encode(scan.rewritten ?? text) : bytes;
+	// The text now lives in `bytes`; a second copy would only travel (from a worker) and take memory.
+	scan.rewritten = null;
 	return {
-		bytes: reencode ? new TextEncoder().encode(scan.rewritten ?? text) : bytes,
+		bytes: out,
 		reencoded: reencode,
 		encoding,
 		bom,

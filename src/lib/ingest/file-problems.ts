@@ -8,6 +8,15 @@ export const MAX_HEADERS = 1000;
 
 const SAVE_AS_CSV = 'In Excel, choose File → Save As → “CSV UTF-8 (Comma delimited)”, and import that file.';
 
+/** The file's first bytes and its size: all the whole-file checks need of the bytes themselves. */
+export interface FileHead {
+	head: Uint8Array;
+	size: number;
+}
+
+/** What readingProblems needs of a file, taken before its bytes go to a worker (which takes them). */
+export const fileHead = (bytes: Uint8Array): FileHead => ({ head: bytes.slice(0, 8), size: bytes.length });
+
 function notText(bytes: Uint8Array): string | null {
 	const starts = (...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 	if (starts(0x50, 0x4b, 0x03, 0x04)) return 'This is an Excel workbook (.xlsx) or another zip file, not a CSV file.';
@@ -16,12 +25,12 @@ function notText(bytes: Uint8Array): string | null {
 	return null;
 }
 
-export function readingProblems(name: string, bytes: Uint8Array, decoded: DecodedCsv): Problem[] {
+export function readingProblems(name: string, file: FileHead, decoded: DecodedCsv): Problem[] {
 	const whole = (message: string, fix: string): Problem[] => [{ severity: 'error', file: name, row: null, column: null, value: null, message, fix }];
-	const binary = notText(bytes);
+	const binary = notText(file.head);
 	if (binary) return whole(binary, SAVE_AS_CSV);
 	if (decoded.headerLine.trim() === '') {
-		return whole(bytes.length === 0 ? 'The file is empty.' : 'The file has no header row: it holds only blank lines.',
+		return whole(file.size === 0 ? 'The file is empty.' : 'The file has no header row: it holds only blank lines.',
 			'Export the data again; the first row must name the columns, such as period, measure, value.');
 	}
 	const headers = splitRecord(decoded.headerLine, decoded.delimiter);

@@ -3,21 +3,20 @@
  * writing nothing. The second half, commitImport, writes what the preview checked.
  */
 import type { Database } from '../db/database';
-import { sha256 } from './checksum';
 import { changesOf, type ChangeSummary } from './changes';
 import { errorRowsSql, runChecks, type Check } from './checks';
 import { closestFormat, detectFormat, matchColumns, missingColumns } from './columns';
 import type { DataSource, FormatHandler, Prepared } from './context';
-import { decodeCsv } from './decode';
 import { importDfe } from './dfe';
 import { describeDfeFile, type DfeDescription } from './dfe-describe';
-import { readingProblems } from './file-problems';
+import { fileHead, readingProblems } from './file-problems';
 import { FORMATS, formatSpec, type FormatId } from './formats';
 import { ignoredColumns, repeatedColumns, strayCells } from './header-checks';
 import type { ImportOutcome, ImportRequest } from './import-file';
 import { Lookups } from './lookup';
 import { importMeasuresLong } from './measures';
 import { importPlan } from './plan';
+import { readHere, type ReadBytes } from './read-bytes';
 import { importPopulation } from './population';
 import { fileProblem, hasErrors, headerProblem } from './problems';
 import { basicReading, fullReading, readingWarnings } from './reading';
@@ -42,6 +41,8 @@ export interface ImportPreview {
 	readonly validRowsPossible: boolean;
 	/** For a DfE file: its areas, filters and indicator columns, to choose from. */
 	readonly dfe: DfeDescription | null;
+	/** SHA-256 of the file, once read: the import log and the saved copy know the file by it. */
+	readonly checksum: string | null;
 }
 
 /** What commitImport needs from a preview; kept here, not in the page's state. */
@@ -96,28 +97,48 @@ function emptyOutcome(request: ImportRequest): ImportOutcome {
 	return { file: request.name, format: null, rowCount: 0, problems: [], importId: null, rowsWritten: 0, rowsSkipped: 0, reading: null };
 }
 
+/** The steps of a preview, in order, for a progress bar. */
+export const PREVIEW_STEPS = ['reading', 'loading', 'checking', 'comparing'] as const;
+export type PreviewStep = (typeof PREVIEW_STEPS)[number];
+
 export interface PreviewOptions {
 	/** Work out what the import would change (default true); importFile, writing at once, skips it. */
 	changes?: boolean;
+	/** How the bytes are decoded: on this thread by default; the pages pass readInWorker. */
+	read?: ReadBytes;
+	/** Told as each step starts, and how far the reading has gone (0 to 1). */
+	progress?: (step: PreviewStep, fraction: number) => void;
+	/** Stops the preview at the next step: it rejects with the signal's reason, leaving nothing behind. */
+	signal?: AbortSignal;
 }
 
 /** Reads and checks a file against what is loaded, and says what importing it would change. Writes nothing. */
 export async function previewImport(db: Database, request: ImportRequest, options: PreviewOptions = {}): Promise<ImportPreview> {
 	const id = ++previews;
 	const outcome = emptyOutcome(request);
+	let fileChecksum: string | null = null;
 	const preview = (fields: Partial<ImportPreview> = {}): ImportPreview => ({
-		id, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null, ...fields
+		id, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null, checksum: fileChecksum, ...fields
 	});
 	const prefix = newPrefix();
 	let kept = false;
+	const { signal } = options;
+	const step = (name: PreviewStep, fraction = 0) => {
+		signal?.throwIfAborted();
+		performance.mark(`oba:import-${name}`);
+		options.progress?.(name, fraction);
+	};
 	try {
-		// Before anything reads the bytes: in the browser, DuckDB's worker takes them when it reads the file.
-		const checksum = await sha256(request.bytes);
-		const decoded = decodeCsv(request.bytes);
+		step('reading');
+		const head = fileHead(request.bytes);
+		// The reader may take the bytes (a worker does): it gets a copy, since a re-check reads the request again.
+		const { checksum, decoded } = await (options.read ?? readHere)(request.bytes.slice(), (f) => options.progress?.('reading', f), signal);
+		fileChecksum = checksum;
 		outcome.reading = basicReading(decoded);
-		outcome.problems.push(...readingProblems(request.name, request.bytes, decoded));
+		outcome.problems.push(...readingProblems(request.name, head, decoded));
 		if (hasErrors(outcome.problems)) return preview();
-		const file = await stageDecoded(db, request.name, decoded, prefix);
+		step('loading');
+		const file = await stageDecoded(db, request.name, decoded, prefix, true);
 		outcome.rowCount = file.rowCount;
 		outcome.reading = basicReading(decoded, file.rowCount);
 		const spec = request.format ? formatSpec(request.format) : (detectFormat(file.headers, FORMATS) ?? closestFormat(file.headers, FORMATS));
@@ -147,6 +168,7 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		let counter = 0;
 		const temp = (name: string) => `${prefix}${name}${++counter}`;
 		const source = request.source ?? 'imported';
+		step('checking');
 		const prepared = await handler({ db, file, spec, match, source, lookups: new Lookups(prefix), temp });
 		const stray = strayCells(file);
 		// Stray cells first: a shifted row's other problems follow from them.
@@ -165,13 +187,17 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		// The diff shows what would be written: with errors, only the valid rows would be.
 		const valid = (sql: string | undefined) => (sql && errorRows ? `SELECT * FROM (${sql}) WHERE "row" NOT IN (${errorRows})` : sql);
 		const incoming = { values: valid(prepared.incoming?.values), reviews: valid(prepared.incoming?.reviews) };
-		const changes = (ready || validRowsPossible) && options.changes !== false ? await changesOf(db, incoming, prepared.measures) : [];
+		const comparing = (ready || validRowsPossible) && options.changes !== false;
+		if (comparing) step('comparing');
+		const changes = comparing ? await changesOf(db, incoming, prepared.measures) : [];
+		signal?.throwIfAborted();
 		if (ready || validRowsPossible) {
 			checked.set(id, { db, request, options, source, file, format: spec.id, prepared, checks, checksum, basis: await importLogBasis(db), temp });
 			kept = true;
 		}
 		return preview({ changes, ready, rowsWithErrors, validRowsPossible });
 	} catch (error) {
+		if (signal?.aborted) throw error;
 		outcome.problems.push(fileProblem(request.name, `The file could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
 			'Check that it is a CSV file saved from Excel or similar; if it is, report this message.'));
 		return preview();

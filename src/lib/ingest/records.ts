@@ -47,7 +47,12 @@ interface Walk {
 	nul: { record: number; cell: number } | null;
 }
 
-function walk(text: string, delimiter: number): Walk {
+/** Told how far the scan has gone, as a fraction, every few million characters. */
+export type ScanProgress = (fraction: number) => void;
+
+const PROGRESS_EVERY = 4_000_000;
+
+function walk(text: string, delimiter: number, progress?: ScanProgress): Walk {
 	const starts: number[] = [0];
 	const ends: number[] = [];
 	const cells: number[] = [];
@@ -65,7 +70,12 @@ function walk(text: string, delimiter: number): Walk {
 		count = 1;
 		state = 'start';
 	};
+	let nextReport = PROGRESS_EVERY;
 	for (let i = 0; i < text.length; i++) {
+		if (i >= nextReport) {
+			progress?.(i / text.length);
+			nextReport += PROGRESS_EVERY;
+		}
 		const c = text.charCodeAt(i);
 		if (c === 0 && !nul) nul = { record: cells.length, cell: count - 1 };
 		if (state === 'quoted') {
@@ -112,8 +122,8 @@ function lineBreakOf(b: Walk['breaks']): LineBreak {
 }
 
 /** Scans `text`; blank records become `""` (one empty cell, which DuckDB keeps) so that DuckDB counts them. */
-export function scanRecords(text: string, delimiter: string): RecordScan {
-	const w = walk(text, delimiter.charCodeAt(0));
+export function scanRecords(text: string, delimiter: string, progress?: ScanProgress): RecordScan {
+	const w = walk(text, delimiter.charCodeAt(0), progress);
 	const isBlank = (k: number) => w.ends[k] === w.starts[k];
 	let leadingBlank = 0;
 	while (leadingBlank < w.ends.length - 1 && isBlank(leadingBlank)) leadingBlank++;

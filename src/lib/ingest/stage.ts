@@ -40,7 +40,7 @@ const DEFAULT_MAX_LINE = 2_000_000;
  * every bad cell with its row. `row` is the row number a spreadsheet shows (the header is row 1):
  * blank rows reach DuckDB as rows of empty cells (see records.ts), so later rows keep their numbers.
  */
-export async function stageDecoded(db: Database, name: string, decoded: DecodedCsv, prefix = newPrefix()): Promise<StagedFile> {
+export async function stageDecoded(db: Database, name: string, decoded: DecodedCsv, prefix = newPrefix(), owned = decoded.reencoded): Promise<StagedFile> {
 	const headers = splitRecord(decoded.headerLine, decoded.delimiter);
 	const fileName = `${prefix}upload.csv`;
 	const table = `${prefix}stage`;
@@ -50,8 +50,8 @@ export async function stageDecoded(db: Database, name: string, decoded: DecodedC
 	// Characters to bytes: UTF-8 takes at most 3 bytes for a character JavaScript counts as one.
 	const maxLine = Math.max(DEFAULT_MAX_LINE, decoded.scan.longestRecord * 3 + 1024);
 	// The browser's DuckDB worker takes the buffer it is given (it is transferred, not copied):
-	// give it a copy of the caller's bytes, which a later check of the same file needs again.
-	await db.registerFile(fileName, decoded.reencoded ? decoded.bytes : decoded.bytes.slice());
+	// unless they are `owned` (made for this read), give it a copy of the caller's bytes.
+	await db.registerFile(fileName, owned ? decoded.bytes : decoded.bytes.slice());
 	let count: { n: number } | undefined;
 	try {
 		[count] = await db.rows<{ n: number }>(`

@@ -67,10 +67,12 @@ class Workspace {
 	async #replay(db: Database): Promise<ImportOutcome[]> {
 		const saved = await savedImports().catch(() => []);
 		if (saved.length === 0) return [];
-		const [{ previewImport, discardPreview }, { commitImport }] = await Promise.all([import('../ingest/preview'), import('../ingest/commit')]);
+		const [{ previewImport, discardPreview }, { commitImport }, { readInWorker }] = await Promise.all([
+			import('../ingest/preview'), import('../ingest/commit'), import('../ingest/read-in-worker')
+		]);
 		const outcomes: ImportOutcome[] = [];
 		for (const entry of saved) {
-			const preview = await previewImport(db, { name: entry.name, bytes: new Uint8Array(entry.bytes), dfe: entry.dfe });
+			const preview = await previewImport(db, { name: entry.name, bytes: new Uint8Array(entry.bytes), dfe: entry.dfe }, { read: readInWorker });
 			if (preview.ready || (entry.validRowsOnly && preview.validRowsPossible)) {
 				outcomes.push(await commitImport(db, preview, { validRowsOnly: entry.validRowsOnly }));
 			} else {

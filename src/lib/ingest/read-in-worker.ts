@@ -1,0 +1,31 @@
+/** readHere's work in a worker of this origin, one per file: cancelling a read ends its worker. */
+import type { ReadBytes } from './read-bytes';
+import type { ReadReply } from './read-worker';
+
+export const readInWorker: ReadBytes = (bytes, progress, signal) =>
+	new Promise((resolve, reject) => {
+		signal?.throwIfAborted();
+		const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
+		const stop = () => {
+			worker.terminate();
+			reject(signal?.reason ?? new DOMException('The read was cancelled.', 'AbortError'));
+		};
+		signal?.addEventListener('abort', stop, { once: true });
+		const finish = () => {
+			signal?.removeEventListener('abort', stop);
+			worker.terminate();
+		};
+		worker.onmessage = (event: MessageEvent<ReadReply>) => {
+			const reply = event.data;
+			if (reply.kind === 'progress') return progress?.(reply.fraction);
+			finish();
+			if (reply.kind === 'read') resolve({ checksum: reply.checksum, decoded: reply.decoded });
+			else reject(new Error(reply.message));
+		};
+		worker.onerror = (event) => {
+			finish();
+			reject(new Error(event.message || 'The file could not be read.'));
+		};
+		// Transferred, not copied: the caller gave these bytes up (see ReadBytes).
+		worker.postMessage({ bytes }, [bytes.buffer as ArrayBuffer]);
+	});

@@ -1,0 +1,19 @@
+/// <reference lib="webworker" />
+/** The worker of readInWorker: decodes and scans a file off the page's thread. */
+import { readHere } from './read-bytes';
+
+export type ReadReply =
+	| { kind: 'progress'; fraction: number }
+	| { kind: 'read'; checksum: string; decoded: import('./decode').DecodedCsv }
+	| { kind: 'failed'; message: string };
+
+const reply = (message: ReadReply, transfer: Transferable[] = []) => postMessage(message, transfer);
+
+onmessage = async (event: MessageEvent<{ bytes: Uint8Array }>) => {
+	try {
+		const { checksum, decoded } = await readHere(event.data.bytes, (fraction) => reply({ kind: 'progress', fraction }));
+		reply({ kind: 'read', checksum, decoded }, [decoded.bytes.buffer as ArrayBuffer]);
+	} catch (error) {
+		reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+	}
+};
