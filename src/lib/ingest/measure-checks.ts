@@ -17,10 +17,20 @@ const ATTRIBUTES = [
 ] as const;
 
 /**
- * Rows whose measure metadata means something different from the measure's first row (spelling aside).
- * Only measures with two different readings are windowed: in a clean file, none.
+ * The measures with two different readings of some attribute, found in one pass (a flag per
+ * attribute): the checks below window only their rows, and in a clean file there are none.
  */
-function inconsistent(ctx: FormatContext, rows: string, a: (typeof ATTRIBUTES)[number]): Check {
+async function mixedMeasures(ctx: FormatContext, rows: string): Promise<string> {
+	const mixed = ctx.temp('mixed');
+	const flags = ATTRIBUTES.map((a) => `min(${a.parsed}) <> max(${a.parsed})`);
+	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${mixed} AS
+		SELECT measure_id, ${flags.map((f, i) => `coalesce(${f}, false) AS ${ATTRIBUTES[i]!.parsed}`).join(', ')}
+		FROM ${rows} GROUP BY measure_id HAVING ${flags.join(' OR ')}`);
+	return mixed;
+}
+
+/** Rows whose measure metadata means something different from the measure's first row (spelling aside). */
+function inconsistent(ctx: FormatContext, rows: string, mixed: string, a: (typeof ATTRIBUTES)[number]): Check {
 	return {
 		column: columnIndex(ctx, a.column),
 		sql: `SELECT "row", ${a.text} AS value,
@@ -28,8 +38,7 @@ function inconsistent(ctx: FormatContext, rows: string, a: (typeof ATTRIBUTES)[n
 			FROM (SELECT "row", ${a.parsed} AS parsed, ${a.text},
 					first(${a.parsed} ORDER BY "row") OVER w AS first_parsed, first(${a.text} ORDER BY "row") OVER w AS first_text,
 					first("row" ORDER BY "row") OVER w AS first_row
-				FROM ${rows} WHERE ${a.parsed} IS NOT NULL AND measure_id IN (
-					SELECT measure_id FROM ${rows} GROUP BY measure_id HAVING min(${a.parsed}) <> max(${a.parsed}))
+				FROM ${rows} WHERE ${a.parsed} IS NOT NULL AND measure_id IN (SELECT measure_id FROM ${mixed} WHERE ${a.parsed})
 				WINDOW w AS (PARTITION BY measure_id))
 			WHERE parsed <> first_parsed`,
 		fix: `Give every row of a measure the same ${a.what}, or leave it blank after the first row.`
@@ -39,7 +48,8 @@ function inconsistent(ctx: FormatContext, rows: string, a: (typeof ATTRIBUTES)[n
 /** A number as text without DuckDB's trailing ".0" on whole doubles. */
 const plain = (sql: string) => `regexp_replace(CAST(${sql} AS VARCHAR), '\\.0$', '')`;
 
-export function measureChecks(ctx: FormatContext, rows: string): Check[] {
+export async function measureChecks(ctx: FormatContext, rows: string): Promise<Check[]> {
+	const mixed = await mixedMeasures(ctx, rows);
 	return [
 		blankCells(ctx, 'measure', 'Name the measure on every row.'),
 		{
@@ -92,6 +102,6 @@ export function measureChecks(ctx: FormatContext, rows: string): Check[] {
 			fix: 'Check the value, the numerator and the denominator: the chart uses the value as given.',
 			severity: 'warning'
 		},
-		...ATTRIBUTES.map((a) => inconsistent(ctx, rows, a))
+		...ATTRIBUTES.map((a) => inconsistent(ctx, rows, mixed, a))
 	];
 }

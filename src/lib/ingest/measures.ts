@@ -63,7 +63,7 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 
 	const kept = (['target', 'note'] as const).filter((name) => columnIndex(ctx, name === 'note' ? 'notes' : name) === null);
 	return {
-		checks: [...lookupChecks, ...measureChecks(ctx, rows)],
+		checks: [...lookupChecks, ...(await measureChecks(ctx, rows))],
 		period: { lookup: period, table: t },
 		measures: mergedMeasuresSql(rows, ctx.source),
 		writes: ['measures', 'areas', 'measure_values'],

@@ -50,11 +50,15 @@ export const VALUES_HISTORY = ['measure_values'] as const;
  * The history is what history.ts would find by comparing whole tables: every replaced row left
  * (its import_id differs from the new one's) and every written row came in.
  */
-export async function writeValues(session: Session, values: string, source: DataSource, importId: number, temp: string): Promise<void> {
+export async function writeValues(
+	session: Session, values: string, source: DataSource, importId: number, temp: string,
+	/** The file's checks already refuse a repeated measure, area and period (measure-checks.ts). */
+	keysChecked = false
+): Promise<void> {
 	const sameKey = `v.measure_id = n.measure_id AND v.area_code = n.area_code AND v.period_start = n.period_start AND v.period_kind = n.period_kind`;
 	await session.exec(`CREATE OR REPLACE TEMP TABLE ${temp} AS ${values}`);
 	// The table has no PRIMARY KEY to refuse a repeated key (schema.ts): this is that guard.
-	const [repeated] = await session.rows<{ n: number }>(`SELECT count(*) AS n FROM (
+	const [repeated] = keysChecked ? [] : await session.rows<{ n: number }>(`SELECT count(*) AS n FROM (
 		SELECT measure_id, area_code, period_start, period_kind FROM ${temp} GROUP BY ALL HAVING count(*) > 1)`);
 	if (repeated?.n) throw new Error(`${repeated.n} values would share a measure, area and period with another.`);
 	await session.exec(`
@@ -77,5 +81,5 @@ export async function writeMeasures(
 		INSERT INTO measures SELECT * FROM ${measures};
 		INSERT INTO areas SELECT ${str(HOME_AREA.code)}, ${str(HOME_AREA.name)}, ${str(HOME_AREA.level)}
 			WHERE ${str(HOME_AREA.code)} IN (SELECT area_code FROM ${rows}) AND ${str(HOME_AREA.code)} NOT IN (SELECT area_code FROM areas)`);
-	await writeValues(session, valuesOfMeasuresSql(rows, measures, options.kept), options.source, options.importId, options.temp('values'));
+	await writeValues(session, valuesOfMeasuresSql(rows, measures, options.kept), options.source, options.importId, options.temp('values'), true);
 }

@@ -7,6 +7,7 @@ import { reportCardRow, type ReportCardRow } from '../oba/report-card';
 import type { SeriesPoint } from '../oba/series-point';
 import type { Filters } from './filters';
 import { seriesPoints } from './measure';
+import { oncePerVersion } from './per-version';
 import { defaultBaseline } from './turn-the-curve';
 
 export interface CardEntry {
@@ -34,17 +35,24 @@ export function baselineFor(points: readonly SeriesPoint[], firstReview: Date | 
 	return { from: from ?? undefined, to: to ?? undefined };
 }
 
-/** Every measure the filters select, with its report card row computed by the OBA rules. */
-export async function loadReportCard(db: Session, filters: Filters): Promise<ReportCardData> {
+/**
+ * Every measure the filters select, with its report card row computed by the OBA rules.
+ * `version`: the data's version (workspace.version), so that what filters do not change is asked once.
+ */
+export async function loadReportCard(db: Session, filters: Filters, version?: number): Promise<ReportCardData> {
 	const [measures, values, options, reviews] = await Promise.all([
 		filteredMeasures(db, filters),
 		filteredValues(db, filters),
-		filterOptions(db),
-		firstReviewDate(db)
+		oncePerVersion('filter-options', version, () => filterOptions(db)),
+		oncePerVersion('first-review', version, () => firstReviewDate(db))
 	]);
 	const firstReview = reviews;
 	const byMeasure = new Map<string, ValueRow[]>();
-	for (const v of values) byMeasure.set(v.measure_id, [...(byMeasure.get(v.measure_id) ?? []), v]);
+	for (const v of values) {
+		const mine = byMeasure.get(v.measure_id);
+		if (mine) mine.push(v);
+		else byMeasure.set(v.measure_id, [v]);
+	}
 	const entries = measures.map((measure) => {
 		const mine = byMeasure.get(measure.measure_id) ?? [];
 		const points = seriesPoints(mine);

@@ -25,10 +25,22 @@ class Workspace {
 	version = $state(0);
 	loadProblems = $state<ImportOutcome[]>([]);
 	#opening: Promise<Database> | null = null;
+	#rehearsed = false;
 
 	/** Says the data changed (an import, an undo): every view re-runs its queries. */
 	changed(): void {
 		this.version++;
+	}
+
+	/**
+	 * Readies the import path for a large file while the user chooses one (see ingest/warm-up.ts),
+	 * once per page load, when the browser is idle.
+	 */
+	rehearseImport(): void {
+		if (this.#rehearsed) return;
+		this.#rehearsed = true;
+		const idle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200));
+		void this.open().then((db) => idle(() => void import('../ingest/warm-up').then(({ warmUp }) => warmUp(db)).catch(() => undefined)));
 	}
 
 	open(): Promise<Database> {
