@@ -183,3 +183,16 @@ describe('in the browser, DuckDB’s worker takes the bytes it is given', () => 
 		expect((await commitImport(browserLike, preview)).importId).not.toBeNull();
 	});
 });
+
+describe('a file too large to read', () => {
+	test('is refused before it is read, saying how large it is and how to split it', async () => {
+		const before = await dumpTables(db);
+		const preview = await previewImport(db, { name: 'huge.csv', bytes: corpusBytes('ok-crlf.csv') }, { maxBytes: 100 });
+		expect(preview.ready).toBe(false);
+		expect(preview.checksum).toBeNull();
+		expect(preview.outcome.problems).toEqual([expect.objectContaining({
+			severity: 'error', row: null, message: expect.stringMatching(/^The file is 0 MB: the app reads files of up to 0 MB\.$/), fix: expect.stringMatching(/one per financial year/)
+		})]);
+		expect(await dumpTables(db)).toEqual(before);
+	});
+});

@@ -97,6 +97,13 @@ function emptyOutcome(request: ImportRequest): ImportOutcome {
 	return { file: request.name, format: null, rowCount: 0, problems: [], importId: null, rowsWritten: 0, rowsSkipped: 0, reading: null };
 }
 
+/**
+ * The largest file read: about 1.8 million rows of long-form measures, far beyond every English
+ * authority's quarterly measures for a decade. Larger files would risk the tab's memory (the file,
+ * its text and DuckDB's copy live in it at once), so they are refused before any of it is read.
+ */
+export const MAX_FILE_BYTES = 150 * 1024 * 1024;
+
 /** The steps of a preview, in order, for a progress bar. */
 export const PREVIEW_STEPS = ['reading', 'loading', 'checking', 'comparing'] as const;
 export type PreviewStep = (typeof PREVIEW_STEPS)[number];
@@ -110,6 +117,8 @@ export interface PreviewOptions {
 	progress?: (step: PreviewStep, fraction: number) => void;
 	/** Stops the preview at the next step: it rejects with the signal's reason, leaving nothing behind. */
 	signal?: AbortSignal;
+	/** The largest file read (default MAX_FILE_BYTES). */
+	maxBytes?: number;
 }
 
 /** Reads and checks a file against what is loaded, and says what importing it would change. Writes nothing. */
@@ -130,6 +139,13 @@ export async function previewImport(db: Database, request: ImportRequest, option
 	};
 	try {
 		step('reading');
+		const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+		if (request.bytes.length > maxBytes) {
+			const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+			outcome.problems.push(fileProblem(request.name, `The file is ${mb(request.bytes.length)}: the app reads files of up to ${mb(maxBytes)}.`,
+				'Split it into smaller files, for example one per financial year, and import each in turn.'));
+			return preview();
+		}
 		const head = fileHead(request.bytes);
 		// The reader may take the bytes (a worker does): it gets a copy, since a re-check reads the request again.
 		const { checksum, decoded } = await (options.read ?? readHere)(request.bytes.slice(), (f) => options.progress?.('reading', f), signal);
