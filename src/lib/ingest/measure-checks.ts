@@ -3,18 +3,26 @@ import { HOME_AREA } from '../db/schema';
 import { str } from '../db/sql';
 import type { Check } from './checks';
 import type { FormatContext } from './context';
-import { blankCells, columnIndex } from './context';
+import { blankCells, col, columnIndex } from './context';
+import type { Lookup } from './lookup';
+import { cell } from './stage';
 import { AGENCY_FIX, PRIORITY_FIX } from './plan';
 
 /** The metadata a measure has once, with the column it is written in. */
 const ATTRIBUTES = [
-	{ parsed: 'name', text: 'name', column: 'measure', what: 'name' },
-	{ parsed: 'quadrant', text: 'quadrant_text', column: 'quadrant', what: 'quadrant' },
-	{ parsed: 'priority', text: 'priority_text', column: 'priority', what: 'priority' },
-	{ parsed: 'agency_id', text: 'agency_text', column: 'agency', what: 'agency' },
-	{ parsed: 'polarity', text: 'polarity_text', column: 'polarity', what: 'polarity' },
-	{ parsed: 'unit', text: 'unit_text', column: 'unit', what: 'unit' }
+	{ parsed: 'name', column: 'measure', what: 'name' },
+	{ parsed: 'quadrant', column: 'quadrant', what: 'quadrant' },
+	{ parsed: 'priority', column: 'priority', what: 'priority' },
+	{ parsed: 'agency_id', column: 'agency', what: 'agency' },
+	{ parsed: 'polarity', column: 'polarity', what: 'polarity' },
+	{ parsed: 'unit', column: 'unit', what: 'unit' }
 ] as const;
+
+/**
+ * The staged row `s` of each row of `r`, for quoting what the file says: the rows table keeps the
+ * rowid (`cell`), not the text. Filter `r` first, and the join reads the few rows found.
+ */
+const withText = (ctx: FormatContext) => `JOIN ${ctx.file.table} s ON s.rowid = r.cell`;
 
 /**
  * The measures with two different readings of some attribute, found in one pass (a flag per
@@ -33,13 +41,14 @@ async function mixedMeasures(ctx: FormatContext, rows: string): Promise<string> 
 function inconsistent(ctx: FormatContext, rows: string, mixed: string, a: (typeof ATTRIBUTES)[number]): Check {
 	return {
 		column: columnIndex(ctx, a.column),
-		sql: `SELECT "row", ${a.text} AS value,
+		sql: `SELECT "row", text AS value,
 				'Row ' || first_row || ' gives this measure the ${a.what} "' || first_text || '".' AS message
-			FROM (SELECT "row", ${a.parsed} AS parsed, ${a.text},
-					first(${a.parsed} ORDER BY "row") OVER w AS first_parsed, first(${a.text} ORDER BY "row") OVER w AS first_text,
-					first("row" ORDER BY "row") OVER w AS first_row
-				FROM ${rows} WHERE ${a.parsed} IS NOT NULL AND measure_id IN (SELECT measure_id FROM ${mixed} WHERE ${a.parsed})
-				WINDOW w AS (PARTITION BY measure_id))
+			FROM (SELECT r."row", r.${a.parsed} AS parsed, ${col(ctx, a.column)} AS text,
+					first(r.${a.parsed} ORDER BY r."row") OVER w AS first_parsed, first(${col(ctx, a.column)} ORDER BY r."row") OVER w AS first_text,
+					first(r."row" ORDER BY r."row") OVER w AS first_row
+				FROM ${rows} r ${withText(ctx)}
+				WHERE r.${a.parsed} IS NOT NULL AND r.measure_id IN (SELECT measure_id FROM ${mixed} WHERE ${a.parsed})
+				WINDOW w AS (PARTITION BY r.measure_id))
 			WHERE parsed <> first_parsed`,
 		fix: `Give every row of a measure the same ${a.what}, or leave it blank after the first row.`
 	};
@@ -48,20 +57,22 @@ function inconsistent(ctx: FormatContext, rows: string, mixed: string, a: (typeo
 /** A number as text without DuckDB's trailing ".0" on whole doubles. */
 const plain = (sql: string) => `regexp_replace(CAST(${sql} AS VARCHAR), '\\.0$', '')`;
 
-export async function measureChecks(ctx: FormatContext, rows: string): Promise<Check[]> {
+/** `period`: the file's period lookup, which gives a repeated period's months for the message. */
+export async function measureChecks(ctx: FormatContext, rows: string, period: Lookup): Promise<Check[]> {
 	const mixed = await mixedMeasures(ctx, rows);
+	const monthsSql = `(SELECT months FROM ${period.table} p WHERE p.text = coalesce(s.${cell(columnIndex(ctx, 'period')!)}, ''))`;
 	return [
 		blankCells(ctx, 'measure', 'Name the measure on every row.'),
 		{
 			column: columnIndex(ctx, 'priority'),
-			sql: `SELECT "row", priority_text AS value, 'No priority of the plan has this number or name.' AS message
-				FROM ${rows} WHERE priority_text IS NOT NULL AND priority IS NULL`,
+			sql: `SELECT r."row", ${col(ctx, 'priority')} AS value, 'No priority of the plan has this number or name.' AS message
+				FROM ${rows} r ${withText(ctx)} WHERE r.priority IS NULL AND ${col(ctx, 'priority')} IS NOT NULL`,
 			fix: PRIORITY_FIX
 		},
 		{
 			column: columnIndex(ctx, 'agency'),
-			sql: `SELECT "row", agency_text AS value, 'This agency is not in the agency list.' AS message
-				FROM ${rows} WHERE agency_text IS NOT NULL AND agency_id IS NULL`,
+			sql: `SELECT r."row", ${col(ctx, 'agency')} AS value, 'This agency is not in the agency list.' AS message
+				FROM ${rows} r ${withText(ctx)} WHERE r.agency_id IS NULL AND ${col(ctx, 'agency')} IS NOT NULL`,
 			fix: AGENCY_FIX
 		},
 		{
@@ -73,8 +84,8 @@ export async function measureChecks(ctx: FormatContext, rows: string): Promise<C
 		{
 			// Every row of such a measure is listed: none of them can be imported without the quadrant.
 			column: columnIndex(ctx, 'quadrant'),
-			sql: `SELECT "row", quadrant_text AS value, 'Measure "' || measure_id || '" is new, so it needs its OBA quadrant.' AS message
-				FROM ${rows} WHERE measure_id IN (
+			sql: `SELECT r."row", ${col(ctx, 'quadrant')} AS value, 'Measure "' || r.measure_id || '" is new, so it needs its OBA quadrant.' AS message
+				FROM ${rows} r ${withText(ctx)} WHERE r.measure_id IN (
 					SELECT measure_id FROM ${rows} WHERE measure_id NOT IN (SELECT measure_id FROM measures)
 					GROUP BY measure_id HAVING count(quadrant) = 0)`,
 			fix: 'Give the measure’s quadrant (How much did we do?, How well did we do it?, Is anyone better off? or Population indicator) on at least its first row.'
@@ -83,9 +94,9 @@ export async function measureChecks(ctx: FormatContext, rows: string): Promise<C
 			column: null,
 			columnPerRow: true,
 			// In a wide file the cell at fault is the value under the period's header.
-			sql: `SELECT r."row", r.period_col AS col, CASE WHEN r.period_col = r.value_col THEN r.value_text ELSE r.period_text END AS value,
-					'Row ' || d.first_row || ' already gives this measure a value for ' || r.period_label || ' (' || r.period_months || ').' AS message
-				FROM ${rows} r JOIN (SELECT measure_id, area_code, period_start, period_kind, min("row") AS first_row
+			sql: `SELECT r."row", r.period_col AS col, CASE WHEN r.period_col = r.value_col THEN ${col(ctx, 'value')} ELSE ${col(ctx, 'period')} END AS value,
+					'Row ' || d.first_row || ' already gives this measure a value for ' || r.period_label || ' (' || ${monthsSql} || ').' AS message
+				FROM ${rows} r ${withText(ctx)} JOIN (SELECT measure_id, area_code, period_start, period_kind, min("row") AS first_row
 					FROM ${rows} WHERE period_start IS NOT NULL AND measure_id IS NOT NULL GROUP BY ALL HAVING count(*) > 1) d
 					USING (measure_id, area_code, period_start, period_kind)
 				WHERE r."row" <> d.first_row`,
@@ -94,11 +105,11 @@ export async function measureChecks(ctx: FormatContext, rows: string): Promise<C
 		{
 			column: null,
 			columnPerRow: true,
-			sql: `SELECT "row", value_col AS col, value_text AS value,
+			sql: `SELECT r."row", r.value_col AS col, ${col(ctx, 'value')} AS value,
 					'The value differs from numerator ÷ denominator (' || ${plain('numerator')} || ' ÷ ' || ${plain('denominator')}
 						|| ' = ' || ${plain('round(100 * numerator / denominator, 1)')} || '%).' AS message
-				FROM ${rows} WHERE value IS NOT NULL AND numerator IS NOT NULL AND denominator > 0
-				AND coalesce(unit, 'percent') = 'percent' AND abs(value - 100 * numerator / denominator) > 0.1`,
+				FROM ${rows} r ${withText(ctx)} WHERE r.value IS NOT NULL AND r.numerator IS NOT NULL AND r.denominator > 0
+				AND coalesce(r.unit, 'percent') = 'percent' AND abs(r.value - 100 * r.numerator / r.denominator) > 0.1`,
 			fix: 'Check the value, the numerator and the denominator: the chart uses the value as given.',
 			severity: 'warning'
 		},

@@ -39,22 +39,20 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 	const lookupChecks = await ctx.lookups.build(ctx.db, ctx.file);
 	const measureId = `coalesce(${col(ctx, 'measure_id')}, ${col(ctx, 'measure')})`;
 	const rows = ctx.temp('rows');
-	// One row per file row (per cell of a wide file): parsed values beside the text as written,
-	// so that checks can quote the analyst's own words.
+	// One row per file row (per cell of a wide file): the parsed values, and `cell`, the rowid of the
+	// staged row, through which checks quote the analyst's own words (measure-checks.ts). The text
+	// is not copied here: a million rows of copied text took most of this table's time.
 	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${rows} AS
-		SELECT s."row", ${measureId} AS measure_id, ${col(ctx, 'measure')} AS name,
-			${field(quadrant)} AS quadrant, ${col(ctx, 'quadrant')} AS quadrant_text,
-			byPriority.priority, ${col(ctx, 'priority')} AS priority_text, byAgency.agency_id,
-			${col(ctx, 'agency')} AS agency_text,
-			${field(polarity)} AS polarity, ${col(ctx, 'polarity')} AS polarity_text,
-			${field(unit)} AS unit, ${col(ctx, 'unit')} AS unit_text,
+		SELECT s."row", s.rowid AS cell, ${measureId} AS measure_id, ${col(ctx, 'measure')} AS name,
+			${field(quadrant)} AS quadrant, byPriority.priority, byAgency.agency_id,
+			${field(polarity)} AS polarity, ${field(unit)} AS unit,
 			coalesce(${col(ctx, 'area_code')}, ${str(HOME_AREA.code)}) AS area_code,
 			${period.alias}.start AS period_start, ${period.alias}."end" AS period_end,
-			${period.alias}.kind AS period_kind, ${period.alias}.label AS period_label, ${period.alias}.months AS period_months,
-			${col(ctx, 'period')} AS period_text, ${cellColumnSql(ctx, 'period')} AS period_col,
+			${period.alias}.kind AS period_kind, ${period.alias}.label AS period_label,
+			${cellColumnSql(ctx, 'period')} AS period_col,
 			${field(value, 'value', 'DOUBLE')} AS value, ${field(value, 'marker')} AS marker,
 			${field(value, 'percent', 'BOOLEAN')} AS percent, ${field(value, 'pounds', 'BOOLEAN')} AS pounds,
-			${col(ctx, 'value')} AS value_text, ${cellColumnSql(ctx, 'value')} AS value_col,
+			${cellColumnSql(ctx, 'value')} AS value_col,
 			${field(numerator, 'value', 'DOUBLE')} AS numerator, ${field(denominator, 'value', 'DOUBLE')} AS denominator,
 			${field(target, 'value', 'DOUBLE')} AS target, ${col(ctx, 'notes')} AS note
 		FROM ${t} s ${lookups.map((l) => l.join).join('\n')}
@@ -63,7 +61,7 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 
 	const kept = (['target', 'note'] as const).filter((name) => columnIndex(ctx, name === 'note' ? 'notes' : name) === null);
 	return {
-		checks: [...lookupChecks, ...(await measureChecks(ctx, rows))],
+		checks: [...lookupChecks, ...(await measureChecks(ctx, rows, period))],
 		period: { lookup: period, table: t },
 		measures: mergedMeasuresSql(rows, ctx.source),
 		writes: ['measures', 'areas', 'measure_values'],
