@@ -57,12 +57,13 @@ export async function writeValues(
 ): Promise<void> {
 	const sameKey = `v.measure_id = n.measure_id AND v.area_code = n.area_code AND v.period_start = n.period_start AND v.period_kind = n.period_kind`;
 	await session.exec(`CREATE OR REPLACE TEMP TABLE ${temp} AS ${values}`);
-	// The table has no PRIMARY KEY to refuse a repeated key (schema.ts): this is that guard.
+	// The table has no PRIMARY KEY to refuse a repeated key (schema.ts): this is that guard. With the
+	// keys unique, an inner join finds each replaced row once, and DuckDB may hash the smaller side.
 	const [repeated] = keysChecked ? [] : await session.rows<{ n: number }>(`SELECT count(*) AS n FROM (
 		SELECT measure_id, area_code, period_start, period_kind FROM ${temp} GROUP BY ALL HAVING count(*) > 1)`);
 	if (repeated?.n) throw new Error(`${repeated.n} values would share a measure, area and period with another.`);
 	await session.exec(`
-		INSERT INTO history_measure_values SELECT ${importId}, 'removed', v.* FROM measure_values v SEMI JOIN ${temp} n ON ${sameKey};
+		INSERT INTO history_measure_values SELECT ${importId}, 'removed', v.* FROM ${temp} n JOIN measure_values v ON ${sameKey};
 		DELETE FROM measure_values v USING ${temp} n WHERE ${sameKey};
 		INSERT INTO measure_values SELECT ${VALUE_COLUMNS}, ${str(source)}, ${importId} FROM ${temp};
 		INSERT INTO history_measure_values SELECT ${importId}, 'added', * FROM measure_values WHERE import_id = ${importId}`);
