@@ -48,16 +48,32 @@ describe('the report card', () => {
 		}
 	});
 
-	test('is sortable from the keyboard', async () => {
+	test('is sortable from the keyboard, and the sort lives in the URL: a reload and back keep it', async () => {
 		const tab = await openPage(browser, '/measures/?q=confident');
 		try {
 			await waitForAppReady(tab.page);
 			const header = tab.page.getByRole('button', { name: 'Latest' });
+			const sorted = (direction: string) => tab.page.locator(`th[aria-sort="${direction}"]`, { hasText: 'Latest' });
 			await header.focus();
 			await tab.page.keyboard.press('Enter');
-			await expect(tab.page.locator('th[aria-sort="ascending"]').count()).resolves.toBe(1);
+			await tab.page.waitForURL((url) => url.searchParams.get('sort') === 'latestValue' && !url.searchParams.has('dir'));
+			await expect(sorted('ascending').count()).resolves.toBe(1);
 			await tab.page.keyboard.press('Enter');
-			await expect(tab.page.locator('th[aria-sort="descending"]').count()).resolves.toBe(1);
+			await tab.page.waitForURL((url) => url.searchParams.get('dir') === 'descending');
+			await expect(sorted('descending').count()).resolves.toBe(1);
+			expect(new URL(tab.page.url()).searchParams.get('q')).toBe('confident');
+			const order = () => tab.page.locator('table.report-card tbody tr[data-measure]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-measure')));
+			const descending = await order();
+
+			await tab.page.reload();
+			await waitForAppReady(tab.page);
+			await expect(sorted('descending').count()).resolves.toBe(1);
+			await expect(order()).resolves.toEqual(descending);
+
+			await tab.page.goBack();
+			await tab.page.waitForURL((url) => url.searchParams.get('sort') === 'latestValue' && !url.searchParams.has('dir'));
+			await expect.poll(() => sorted('ascending').count()).toBe(1);
+			expect(tab.consoleErrors).toEqual([]);
 		} finally {
 			await tab.close();
 		}
