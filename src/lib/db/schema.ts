@@ -125,6 +125,35 @@ CREATE TABLE IF NOT EXISTS populations (
 	import_id  INTEGER NOT NULL,
 	PRIMARY KEY (area_code, mid_year)
 );
+
+-- What the user adds on a measure page, not written by imports (so no history, and undo leaves it
+-- alone). Kept in this browser's IndexedDB too and restored at start (src/lib/state/saved-*.ts);
+-- saved in the workspace file with every other table.
+
+-- A forecast agreed and locked with its date: later actuals are judged against this line, not
+-- against a line refitted to include them. Everything projectLocked needs (src/lib/oba/baseline.ts).
+CREATE TABLE IF NOT EXISTS locked_forecasts (
+	measure_id   VARCHAR NOT NULL,
+	area_code    VARCHAR NOT NULL,
+	per_10000    BOOLEAN NOT NULL,    -- a forecast of the rate per 10,000 children, not of the figure as published
+	method       VARCHAR NOT NULL CHECK (method IN ('linear', 'theil-sen')),
+	window_from  VARCHAR NOT NULL,    -- the baseline window, first and last period: '2014/15 Q1', or '2017/18' for years
+	window_to    VARCHAR NOT NULL,
+	locked_on    DATE NOT NULL,       -- the day it was agreed; only periods that ended after it are judged
+	used         INTEGER NOT NULL,    -- values the line was fitted to
+	intercept    DOUBLE NOT NULL,     -- value = intercept + slope × periods since window_from
+	slope        DOUBLE NOT NULL,
+	band         VARCHAR NOT NULL CHECK (band IN ('prediction interval', 'residual quantiles')),
+	band_t       DOUBLE,              -- prediction interval: t(0.90, df), df, s, n, mean x and Sxx
+	band_df      INTEGER,
+	band_residual_se DOUBLE,
+	band_n       INTEGER,
+	band_mean_x  DOUBLE,
+	band_sxx     DOUBLE,
+	band_below   DOUBLE,              -- residual quantiles: the 10th and 90th percentiles of the residuals
+	band_above   DOUBLE,
+	PRIMARY KEY (measure_id, area_code, per_10000)
+);
 `;
 
 /**

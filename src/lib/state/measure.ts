@@ -1,6 +1,7 @@
 import type { Session } from '../db/database';
 import { measureById, measureValues, priorityItems, priorityReviewMix, type PriorityItemRow, type ReviewMix } from '../db/queries/measure';
 import type { ExplorerMeasure } from '../db/queries/explorer';
+import { measureLocks, type KeptLock } from '../db/queries/locks';
 import type { ValueRow } from '../db/queries/measures';
 import { HOME_AREA } from '../db/schema';
 import { parsePeriod, type Period } from '../oba/periods';
@@ -12,6 +13,8 @@ export interface MeasureData {
 	points: SeriesPoint[];
 	items: PriorityItemRow[];
 	reviewMix: ReviewMix[];
+	/** The measure's locked forecasts, any area and figure. */
+	locks: KeptLock[];
 }
 
 /** A period label from the database back to a Period; the labels were written by the same rules. */
@@ -30,12 +33,13 @@ export function seriesPoints(values: readonly ValueRow[]): SeriesPoint[] {
 
 export async function loadMeasure(db: Session, id: string): Promise<MeasureData> {
 	const measure = await measureById(db, id);
-	if (!measure) return { measure: null, values: [], points: [], items: [], reviewMix: [] };
-	const [all, items, reviewMix] = await Promise.all([
+	if (!measure) return { measure: null, values: [], points: [], items: [], reviewMix: [], locks: [] };
+	const [all, items, reviewMix, locks] = await Promise.all([
 		measureValues(db, id),
 		measure.priority === null ? Promise.resolve([]) : priorityItems(db, measure.priority),
-		measure.priority === null ? Promise.resolve([]) : priorityReviewMix(db, measure.priority)
+		measure.priority === null ? Promise.resolve([]) : priorityReviewMix(db, measure.priority),
+		measureLocks(db, id)
 	]);
 	const values = all.filter((v) => v.area_code === HOME_AREA.code);
-	return { measure, values, points: seriesPoints(values), items, reviewMix };
+	return { measure, values, points: seriesPoints(values), items, reviewMix, locks };
 }

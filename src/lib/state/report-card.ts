@@ -1,7 +1,10 @@
 import type { Session } from '../db/database';
 import { filteredMeasures, filteredValues, filterOptions, type ExplorerMeasure, type FilterOptions } from '../db/queries/explorer';
 import type { ValueRow } from '../db/queries/measures';
+import { areaLocks } from '../db/queries/locks';
 import { firstReviewDate } from '../db/queries/measure';
+import { HOME_AREA } from '../db/schema';
+import type { LockedForecast } from '../oba/baseline';
 import type { Period } from '../oba/periods';
 import { reportCardRow, type ReportCardRow } from '../oba/report-card';
 import type { SeriesPoint } from '../oba/series-point';
@@ -13,6 +16,8 @@ export interface CardEntry {
 	measure: ExplorerMeasure;
 	row: ReportCardRow;
 	values: ValueRow[];
+	/** The forecast locked on the measure page, which the verdict judges by; null when none. */
+	locked: LockedForecast | null;
 }
 
 export interface ReportCardData {
@@ -36,11 +41,12 @@ export function baselineFor(points: readonly SeriesPoint[], firstReview: Date | 
 
 /** Every measure the filters select, with its report card row computed by the OBA rules. */
 export async function loadReportCard(db: Session, filters: Filters): Promise<ReportCardData> {
-	const [measures, values, options, reviews] = await Promise.all([
+	const [measures, values, options, reviews, locks] = await Promise.all([
 		filteredMeasures(db, filters),
 		filteredValues(db, filters),
 		filterOptions(db),
-		firstReviewDate(db)
+		firstReviewDate(db),
+		areaLocks(db, HOME_AREA.code)
 	]);
 	const firstReview = reviews;
 	const byMeasure = new Map<string, ValueRow[]>();
@@ -48,12 +54,13 @@ export async function loadReportCard(db: Session, filters: Filters): Promise<Rep
 	const entries = measures.map((measure) => {
 		const mine = byMeasure.get(measure.measure_id) ?? [];
 		const points = seriesPoints(mine);
+		const locked = locks.find((l) => l.measureId === measure.measure_id)?.locked ?? null;
 		const row = reportCardRow(
 			{ id: measure.measure_id, name: measure.name, unit: measure.unit, polarity: measure.polarity },
 			points,
-			baselineFor(points, firstReview)
+			{ ...baselineFor(points, firstReview), locked }
 		);
-		return { measure, row, values: mine };
+		return { measure, row, values: mine, locked };
 	});
 	return { entries, options, firstReview };
 }

@@ -1,10 +1,11 @@
 // What a turn-the-curve chart draws, from a measure's series and a baseline choice: the lines,
 // the band and the table. Pure; the OBA rules themselves live in src/lib/oba.
 import type { BandPoint, LinePoint } from '../charts/line-geometry';
-import { forecast, type Forecast, type ForecastMethod } from '../oba/baseline';
+import { DEFAULT_HORIZON, forecast, projectLocked, type Forecast, type ForecastMethod, type LockedForecast } from '../oba/baseline';
+import { formatDay } from '../oba/calendar';
 import { formatCell, formatValue } from '../oba/format';
 import { financialYearLabel, parsePeriod, previousQuarter, quartersBetween, type Period } from '../oba/periods';
-import type { SeriesPoint } from '../oba/series-point';
+import { stepsAfter, stepsBetween, type SeriesPoint } from '../oba/series-point';
 
 export interface BaselineChoice {
 	method: ForecastMethod;
@@ -33,8 +34,16 @@ export const TURN_THE_CURVE_COLUMNS = [
 	{ key: 'target', label: 'Target', numeric: true }
 ];
 
+/** The columns when a locked forecast is drawn: its line is named with the day it was locked. */
+export function lockedColumns(locked: LockedForecast) {
+	return TURN_THE_CURVE_COLUMNS.map((c) => (c.key === 'baseline' ? { ...c, label: `Forecast locked ${formatDay(locked.lockedOn)}` } : c));
+}
+
 export interface TurnTheCurveView {
+	/** The forecast fitted to the chosen baseline: what "Lock this forecast" would lock. */
 	forecast: Forecast;
+	/** The locked forecast drawn instead, when there is one. */
+	locked: LockedForecast | null;
 	actual: LinePoint[];
 	fitted: LinePoint[];
 	projected: LinePoint[];
@@ -43,11 +52,27 @@ export interface TurnTheCurveView {
 	table: Record<string, string | null>[];
 }
 
-export function turnTheCurveView(points: readonly SeriesPoint[], unit: string, choice: BaselineChoice): TurnTheCurveView {
+/**
+ * A locked forecast as the chart draws it: its line over its own window, then projected with its
+ * band to the latest period (at least a year past the window), exactly as it was locked.
+ */
+function lockedLines(locked: LockedForecast, points: readonly SeriesPoint[]) {
+	const { from, to } = locked.window;
+	const last = points.at(-1)?.period;
+	const ahead = Math.max(DEFAULT_HORIZON, last ? stepsBetween(to, last) : 0);
+	const at = (length: number, start: Period) =>
+		Array.from({ length }, (_, i) => projectLocked(locked, stepsAfter(start, i + 1))).filter((p) => p !== null);
+	const fitted = [projectLocked(locked, from), ...at(stepsBetween(from, to), from)].filter((p) => p !== null);
+	return { fitted, points: at(ahead, to) };
+}
+
+export function turnTheCurveView(points: readonly SeriesPoint[], unit: string, choice: BaselineChoice, locked: LockedForecast | null = null): TurnTheCurveView {
 	const last = points.at(-1)?.period;
 	const to = choice.to ?? last ?? null;
-	const horizon = last && to ? Math.max(1, quartersBetween(to, last)) : 4;
-	const fit = forecast(points, { method: choice.method, from: choice.from ?? undefined, to: to ?? undefined, horizon });
+	const horizon = last && to ? Math.max(1, stepsBetween(to, last)) : DEFAULT_HORIZON;
+	const live = forecast(points, { method: choice.method, from: choice.from ?? undefined, to: to ?? undefined, horizon });
+	// What is drawn: the locked line when there is one, else the forecast of the chosen baseline.
+	const fit = locked ? { ok: true as const, ...lockedLines(locked, points) } : live;
 	const actual = points.map((p) => ({ x: at(p.period), y: p.value, label: financialYearLabel(p.period), marker: p.marker ?? null }));
 	const fitted = fit.ok ? fit.fitted.map((f) => ({ x: at(f.period), y: f.value, label: financialYearLabel(f.period) })) : [];
 	// The projection starts where the fitted line ends, so the two read as one line.
@@ -71,5 +96,5 @@ export function turnTheCurveView(points: readonly SeriesPoint[], unit: string, c
 			target: formatValue(p.target ?? null, unit)
 		};
 	});
-	return { forecast: fit, actual, fitted, projected, band, target, table };
+	return { forecast: live, locked, actual, fitted, projected, band, target, table };
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import type { ImportOutcome } from '../ingest/import-file';
+import { restoreKept } from './restore-kept';
 import { sampleWanted, savedImports } from './saved-imports';
 
 /** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
@@ -57,6 +58,7 @@ class Workspace {
 		const outcomes = wanted ? await loadSample(db, async (path) => bytes.get(path)!) : [];
 		performance.mark('oba:sample-loaded');
 		outcomes.push(...(await this.#replay(db)));
+		await restoreKept(db);
 		this.loadProblems = outcomes.filter((o) => o.problems.some((p) => p.severity === 'error'));
 		this.status = 'ready';
 		this.version++;

@@ -1,0 +1,63 @@
+// The measure page's own data on the real engine: locked forecasts (and, below, notes and
+// comparators), read back exactly as written.
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Database } from '../../src/lib/db/database';
+import { allLocks, areaLocks, measureLocks, removeLock, replaceLocks, saveLock, type KeptLock } from '../../src/lib/db/queries/locks';
+import { HOME_AREA } from '../../src/lib/db/schema';
+import { lockForecast, type ForecastMethod } from '../../src/lib/oba/baseline';
+import { NO_FILTERS } from '../../src/lib/state/filters';
+import { loadMeasure } from '../../src/lib/state/measure';
+import { loadReportCard } from '../../src/lib/state/report-card';
+import { turnTheCurveView } from '../../src/lib/state/turn-the-curve';
+import { sampleDatabase } from '../helpers/workspace';
+
+let db: Database;
+beforeAll(async () => {
+	db = await sampleDatabase();
+});
+
+async function lockOf(measureId: string, method: ForecastMethod, on: string, per10000 = false): Promise<KeptLock> {
+	const { points } = await loadMeasure(db, measureId);
+	const view = turnTheCurveView(points, 'percent', { method, from: points[0]!.period, to: points[9]!.period });
+	const result = lockForecast(view.forecast, on);
+	if (!result.ok) throw new Error(result.reason);
+	return { measureId, areaCode: HOME_AREA.code, per10000, locked: result.locked };
+}
+
+describe('locked forecasts', () => {
+	test('are read back exactly as locked, either band, one per measure, area and figure', async () => {
+		const linear = await lockOf('M19', 'linear', '2016-12-31');
+		const robust = await lockOf('M19', 'theil-sen', '2017-01-15', true);
+		await saveLock(db, linear);
+		await saveLock(db, robust);
+		expect(await measureLocks(db, 'M19')).toEqual([linear, robust]);
+		expect(linear.locked.band.kind).toBe('prediction interval');
+		expect(robust.locked.band.kind).toBe('residual quantiles');
+		// Locking again replaces the lock of the same measure, area and figure.
+		const later = await lockOf('M19', 'linear', '2017-03-31');
+		await saveLock(db, later);
+		expect(await measureLocks(db, 'M19')).toEqual([later, robust]);
+		// The report card judges the figures as published, so it reads only those locks.
+		expect(await areaLocks(db, HOME_AREA.code)).toEqual([later]);
+	});
+
+	test('the report card and the measure page judge by the lock', async () => {
+		const card = await loadReportCard(db, NO_FILTERS);
+		const m19 = card.entries.find((e) => e.measure.measure_id === 'M19')!;
+		expect(m19.locked?.lockedOn).toBe('2017-03-31');
+		expect(m19.row.verdict.lockedOn).toBe('2017-03-31');
+		expect(m19.row.verdict.periods[0]!.period.start).toBe('2017-04-01');
+		expect((await loadMeasure(db, 'M19')).locks).toHaveLength(2);
+	});
+
+	test('unlock removes one; replacing puts exactly the given locks', async () => {
+		const [later, robust] = await measureLocks(db, 'M19');
+		await removeLock(db, later!);
+		expect(await allLocks(db)).toEqual([robust]);
+		const other = await lockOf('M20', 'linear', '2018-01-01');
+		await replaceLocks(db, [other, later!]);
+		expect(await allLocks(db)).toEqual([later, other]);
+		await replaceLocks(db, []);
+		expect(await allLocks(db)).toEqual([]);
+	});
+});
