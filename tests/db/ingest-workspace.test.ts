@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { allLocks, saveLock } from '../../src/lib/db/queries/locks';
+import { addNote, allNotes } from '../../src/lib/db/queries/notes';
 import { HOME_AREA } from '../../src/lib/db/schema';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { forecast, lockForecast } from '../../src/lib/oba/baseline';
@@ -29,6 +30,9 @@ beforeAll(async () => {
 		if (!lock.ok) throw new Error(lock.reason);
 		await saveLock(db, { measureId: 'M19', areaCode: HOME_AREA.code, per10000, locked: lock.locked });
 	}
+	// And notes, with markup, quotes, a line break and a time to the millisecond.
+	await addNote(db, { noteId: 'a1', measureId: 'M19', areaCode: HOME_AREA.code, periodLabel: '2017/18 Q1', periodStart: '2017-04-01', text: '<b>"New" team</b>\nO\'Brien', addedAt: '2026-11-28T09:15:02.123Z' });
+	await addNote(db, { noteId: 'a2', measureId: 'M19', areaCode: HOME_AREA.code, periodLabel: '2017/18 Q1', periodStart: '2017-04-01', text: 'Second', addedAt: '2026-11-28T09:15:03.000Z' });
 });
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -46,12 +50,17 @@ describe('the workspace file', () => {
 		expect(again).toBe(text(file).replace(/"exportedAt": "[^"]*"/, ''));
 	});
 
-	test('keeps the locked forecasts exactly: every number of their lines and bands', async () => {
+	test('keeps the locked forecasts and the notes exactly: every number of their lines and bands, every character', async () => {
 		const fresh = await emptyDatabase();
 		await importWorkspace(fresh, await exportWorkspace(db));
 		const locks = await allLocks(db);
 		expect(locks.map((l) => l.locked.band.kind)).toEqual(['prediction interval', 'residual quantiles']);
 		expect(await allLocks(fresh)).toEqual(locks);
+		const notes = await allNotes(db);
+		expect(notes.map((n) => n.noteId)).toEqual(['a1', 'a2']);
+		expect(notes[0]!.text).toBe('<b>"New" team</b>\nO\'Brien');
+		expect(notes[0]!.addedAt).toBe('2026-11-28T09:15:02.123Z');
+		expect(await allNotes(fresh)).toEqual(notes);
 	});
 
 	test('keeps each import’s history, so undo works after reopening', async () => {

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { allLocks, areaLocks, measureLocks, removeLock, replaceLocks, saveLock, type KeptLock } from '../../src/lib/db/queries/locks';
+import { addNote, allNotes, deleteNote, measureNotes, replaceNotes, type UserNote } from '../../src/lib/db/queries/notes';
 import { HOME_AREA } from '../../src/lib/db/schema';
 import { lockForecast, type ForecastMethod } from '../../src/lib/oba/baseline';
 import { NO_FILTERS } from '../../src/lib/state/filters';
@@ -59,5 +60,28 @@ describe('locked forecasts', () => {
 		expect(await allLocks(db)).toEqual([later, other]);
 		await replaceLocks(db, []);
 		expect(await allLocks(db)).toEqual([]);
+	});
+});
+
+describe('notes the user adds', () => {
+	const note = (noteId: string, periodLabel: string, periodStart: string, text: string, addedAt: string, measureId = 'M19'): UserNote => ({
+		noteId, measureId, areaCode: HOME_AREA.code, periodLabel, periodStart, text, addedAt
+	});
+	const awkward = note('n1', '2017/18 Q2', '2017-07-01', `<img src=x onerror=alert(1)> O'Brien said "it's the new team";\nline two — £5`, '2026-11-28T09:15:02.123Z');
+	const earlier = note('n2', '2016/17 Q3', '2016-10-01', 'Training began', '2026-11-28T09:20:00.000Z');
+	const other = note('n3', '2016/17 Q3', '2016-10-01', 'Another measure', '2026-11-28T09:21:00.000Z', 'M20');
+
+	test('are read back exactly as written, in period order, for their measure only', async () => {
+		for (const n of [awkward, earlier, other]) await addNote(db, n);
+		expect(await measureNotes(db, 'M19', HOME_AREA.code)).toEqual([earlier, awkward]);
+		expect(await measureNotes(db, 'M19', 'E92000001')).toEqual([]);
+		expect((await loadMeasure(db, 'M19')).notes).toEqual([earlier, awkward]);
+	});
+
+	test('delete removes one; replacing puts exactly the given notes', async () => {
+		await deleteNote(db, 'n2');
+		expect(await allNotes(db)).toEqual([awkward, other]);
+		await replaceNotes(db, [earlier]);
+		expect(await allNotes(db)).toEqual([earlier]);
 	});
 });

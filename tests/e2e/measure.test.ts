@@ -19,7 +19,7 @@ async function reload(tab: OpenedPage) {
 }
 
 describe('a measure page', () => {
-	test('locks a forecast: drawn with its date, judging later actuals; kept across a reload; unlocked again', async () => {
+	test('locks a forecast and adds a note: both drawn, kept across a reload, and taken back again', async () => {
 		const tab = await openPage(browser, '/measure/?id=M19');
 		try {
 			const { page } = tab;
@@ -27,10 +27,19 @@ describe('a measure page', () => {
 			const verdict = page.locator('.verdict-message');
 			const chart = page.getByRole('img', { name: /Turn-the-curve chart/ });
 			const live = await verdict.textContent();
+			const dataNotes = await page.locator('ol.notes li').count();
 			await page.getByLabel('Agreed on').fill('2019-06-30');
 			await page.getByRole('button', { name: 'Lock this forecast' }).click();
+			await page.getByText('Forecast locked on 30 Jun 2019', { exact: true }).waitFor();
+			// A note on a period: markup in it is text, never markup.
+			const text = '<img src=x onerror=alert(1)> Operation Yellowhammer began';
+			await page.getByLabel('Period', { exact: true }).selectOption('2017/18 Q2');
+			await page.getByLabel('Note: what lies behind the curve in that period').fill(text);
+			await page.getByRole('button', { name: 'Add note' }).click();
+			const mine = page.locator('ol.notes li[data-note="yours"]');
+			await mine.waitFor();
 
-			const locked = async () => {
+			const shown = async () => {
 				await page.getByText('Forecast locked on 30 Jun 2019', { exact: true }).waitFor();
 				// No actual ended after the day it was agreed: nothing is judged by a line that already knew it.
 				await expect(verdict.textContent()).resolves.toBe('No actuals since the forecast. No actual since the forecast was locked on 2019-06-30');
@@ -38,10 +47,16 @@ describe('a measure page', () => {
 				await expect(chart.locator('text.locked-label').textContent()).resolves.toBe('Locked 30 Jun 2019');
 				await expect(page.locator('figure.chart th', { hasText: 'Forecast locked 30 Jun 2019' }).count()).resolves.toBe(1);
 				await expect(page.getByLabel('Forecast method').count()).resolves.toBe(0);
+				await expect(mine.locator('.text').textContent()).resolves.toBe(text);
+				await expect(mine.locator('strong').textContent()).resolves.toBe('2017/18 Q2');
+				// On the chart as a numbered note, like the data's own, with its text as the title.
+				await expect(chart.locator('g.note').count()).resolves.toBe(dataNotes + 1);
+				await expect(chart.locator('g.note title', { hasText: text }).textContent()).resolves.toBe(`2017/18 Q2: ${text}`);
+				await expect(page.locator('main img').count()).resolves.toBe(0);
 			};
-			await locked();
+			await shown();
 			await reload(tab);
-			await locked();
+			await shown();
 
 			// The report card judges by the same lock.
 			await page.getByRole('link', { name: 'All measures' }).click();
@@ -51,9 +66,13 @@ describe('a measure page', () => {
 			await page.getByRole('button', { name: 'Unlock this forecast' }).click();
 			await page.getByRole('button', { name: 'Lock this forecast' }).waitFor();
 			await expect.poll(() => verdict.textContent()).toBe(live);
+			await page.getByRole('button', { name: 'Delete your note on 2017/18 Q2' }).click();
+			await expect.poll(() => mine.count()).toBe(0);
+
 			await reload(tab);
 			await expect(verdict.textContent()).resolves.toBe(live);
 			await expect(chart.locator('path.forecast.locked').count()).resolves.toBe(0);
+			await expect(page.locator('ol.notes li').count()).resolves.toBe(dataNotes);
 			expect(tab.consoleErrors).toEqual([]);
 			expect(tab.pageErrors).toEqual([]);
 		} finally {

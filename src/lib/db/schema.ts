@@ -154,6 +154,18 @@ CREATE TABLE IF NOT EXISTS locked_forecasts (
 	band_above   DOUBLE,
 	PRIMARY KEY (measure_id, area_code, per_10000)
 );
+
+-- The story behind the curve as the user tells it: a note on a period of a measure. Notes from the
+-- data are measure_values.note.
+CREATE TABLE IF NOT EXISTS notes (
+	note_id      VARCHAR PRIMARY KEY, -- a random UUID, the same in IndexedDB
+	measure_id   VARCHAR NOT NULL,
+	area_code    VARCHAR NOT NULL,
+	period_start DATE NOT NULL,
+	period_label VARCHAR NOT NULL,    -- '2016/17 Q3'
+	text         VARCHAR NOT NULL,    -- as written; always shown as text
+	added_at     TIMESTAMP NOT NULL
+);
 `;
 
 /**

@@ -2,6 +2,7 @@ import type { Session } from '../db/database';
 import { measureById, measureValues, priorityItems, priorityReviewMix, type PriorityItemRow, type ReviewMix } from '../db/queries/measure';
 import type { ExplorerMeasure } from '../db/queries/explorer';
 import { measureLocks, type KeptLock } from '../db/queries/locks';
+import { measureNotes, type UserNote } from '../db/queries/notes';
 import type { ValueRow } from '../db/queries/measures';
 import { HOME_AREA } from '../db/schema';
 import { parsePeriod, type Period } from '../oba/periods';
@@ -15,6 +16,8 @@ export interface MeasureData {
 	reviewMix: ReviewMix[];
 	/** The measure's locked forecasts, any area and figure. */
 	locks: KeptLock[];
+	/** The notes the user added, in the home area. */
+	notes: UserNote[];
 }
 
 /** A period label from the database back to a Period; the labels were written by the same rules. */
@@ -33,13 +36,14 @@ export function seriesPoints(values: readonly ValueRow[]): SeriesPoint[] {
 
 export async function loadMeasure(db: Session, id: string): Promise<MeasureData> {
 	const measure = await measureById(db, id);
-	if (!measure) return { measure: null, values: [], points: [], items: [], reviewMix: [], locks: [] };
-	const [all, items, reviewMix, locks] = await Promise.all([
+	if (!measure) return { measure: null, values: [], points: [], items: [], reviewMix: [], locks: [], notes: [] };
+	const [all, items, reviewMix, locks, notes] = await Promise.all([
 		measureValues(db, id),
 		measure.priority === null ? Promise.resolve([]) : priorityItems(db, measure.priority),
 		measure.priority === null ? Promise.resolve([]) : priorityReviewMix(db, measure.priority),
-		measureLocks(db, id)
+		measureLocks(db, id),
+		measureNotes(db, id, HOME_AREA.code)
 	]);
 	const values = all.filter((v) => v.area_code === HOME_AREA.code);
-	return { measure, values, points: seriesPoints(values), items, reviewMix, locks };
+	return { measure, values, points: seriesPoints(values), items, reviewMix, locks, notes };
 }
