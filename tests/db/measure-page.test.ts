@@ -2,12 +2,15 @@
 // comparators), read back exactly as written.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
+import { areaValues } from '../../src/lib/db/queries/comparators';
 import { allLocks, areaLocks, measureLocks, removeLock, replaceLocks, saveLock, type KeptLock } from '../../src/lib/db/queries/locks';
 import { addNote, allNotes, deleteNote, measureNotes, replaceNotes, type UserNote } from '../../src/lib/db/queries/notes';
 import { HOME_AREA } from '../../src/lib/db/schema';
 import { lockForecast, type ForecastMethod } from '../../src/lib/oba/baseline';
 import { NO_FILTERS } from '../../src/lib/state/filters';
 import { loadMeasure } from '../../src/lib/state/measure';
+import { parseMeasureChoice } from '../../src/lib/state/measure-url';
+import { measureView } from '../../src/lib/state/measure-view';
 import { loadReportCard } from '../../src/lib/state/report-card';
 import { turnTheCurveView } from '../../src/lib/state/turn-the-curve';
 import { sampleDatabase } from '../helpers/workspace';
@@ -83,5 +86,34 @@ describe('notes the user adds', () => {
 		expect(await allNotes(db)).toEqual([awkward, other]);
 		await replaceNotes(db, [earlier]);
 		expect(await allNotes(db)).toEqual([earlier]);
+	});
+});
+
+describe('a DfE indicator with comparators', () => {
+	test('every area’s values with the children aged 0–17 of the year each period starts in, nearest area first', async () => {
+		const rows = await areaValues(db, 'dfe-cse');
+		expect([...new Set(rows.map((r) => r.area_name))]).toEqual(['North East Lincolnshire', 'Yorkshire and The Humber', 'England']);
+		const latest = rows.find((r) => r.area_code === HOME_AREA.code && r.period_label === '2024/25')!;
+		expect(latest).toMatchObject({ value: 80, population: 33522, population_year: 2024 });
+		expect(rows.every((r) => r.population !== null)).toBe(true);
+	});
+
+	test('as rates per 10,000, with the region and England beside it; the lock of a rate is its own', async () => {
+		const data = await loadMeasure(db, 'dfe-cse');
+		const count = measureView(data, parseMeasureChoice(new URLSearchParams('id=dfe-cse'), 'year'));
+		expect(count).toMatchObject({ rateOffered: true, figure: 'count', unit: 'count' });
+		expect(count.view.table.at(-1)).toMatchObject({ period: '2024/25', actual: '80' });
+		const rate = measureView(data, parseMeasureChoice(new URLSearchParams('id=dfe-cse&as=rate'), 'year'));
+		expect(rate).toMatchObject({ figure: 'rate', unit: 'rate10k', lockKey: { per10000: true } });
+		expect(rate.view.comparators.map((c) => c.label)).toEqual(['Yorkshire and The Humber', 'England']);
+		expect(rate.view.table.at(-1)).toMatchObject({ period: '2024/25', actual: '23.9' });
+		expect(rate.view.columns.slice(-2).map((c) => c.label)).toEqual(['Yorkshire and The Humber', 'England']);
+		// The baseline of a yearly indicator: its first four years, as on the report card.
+		expect(rate.from?.start).toBe('2017-04-01');
+		expect(rate.to?.start).toBe('2020-04-01');
+		// A measure of the partnership's own is not a count of children: no rate, no comparators.
+		const m19 = measureView(await loadMeasure(db, 'M19'), parseMeasureChoice(new URLSearchParams('id=M19&as=rate')));
+		expect(m19).toMatchObject({ rateOffered: false, figure: 'count', unit: 'percent' });
+		expect(m19.view.comparators).toEqual([]);
 	});
 });

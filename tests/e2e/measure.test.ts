@@ -79,4 +79,44 @@ describe('a measure page', () => {
 			await tab.close();
 		}
 	});
+
+	test('a DfE indicator draws the region and England beside it, and switches to a rate per 10,000 held in the URL', async () => {
+		const tab = await openPage(browser, '/measure/?id=dfe-cse');
+		try {
+			const { page } = tab;
+			await waitForAppReady(page);
+			const chart = page.getByRole('img', { name: /Turn-the-curve chart/ });
+			const table = page.locator('figure.chart').first();
+			// The latest year's actual, and the region's and England's (the table's last two columns).
+			const latest = async () => {
+				const cells = await table.locator('tbody tr', { hasText: '2024/25' }).locator('td').allTextContents();
+				return [cells[0], ...cells.slice(-2)];
+			};
+			await expect(chart.locator('g.comparator').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-area')))).resolves.toEqual(['E12000003', 'E92000001']);
+			await expect(chart.locator('text.end-label').allTextContents()).resolves.toEqual(['North East Lincolnshire', 'Yorkshire and The Humber', 'England']);
+			await expect(table.locator('thead th').allTextContents()).resolves.toEqual(expect.arrayContaining(['Yorkshire and The Humber', 'England']));
+			await table.getByText('Data table').click();
+			// Counts as published: the area's, then the region's and England's.
+			await expect(latest()).resolves.toEqual(['80', '1,360', '12,400']);
+
+			const rate = page.getByRole('radio', { name: 'Rate per 10,000 children aged 0–17' });
+			await rate.check();
+			await page.waitForURL((url) => url.searchParams.get('as') === 'rate');
+			const rates = ['23.9', '11.5', '10.2'];
+			await expect.poll(latest).toEqual(rates);
+			await expect(page.getByRole('heading', { name: /rate per 10,000 children$/ }).count()).resolves.toBe(1);
+
+			await reload(tab);
+			await expect(rate.isChecked()).resolves.toBe(true);
+			await table.getByText('Data table').click();
+			await expect(latest()).resolves.toEqual(rates);
+			await page.goBack();
+			await page.waitForURL((url) => !url.searchParams.has('as'));
+			await expect.poll(latest).toEqual(['80', '1,360', '12,400']);
+			await expect(page.getByRole('radio', { name: 'Number' }).isChecked()).resolves.toBe(true);
+			expect(tab.consoleErrors).toEqual([]);
+		} finally {
+			await tab.close();
+		}
+	});
 });
