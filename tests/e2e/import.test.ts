@@ -20,6 +20,8 @@ afterAll(async () => {
 });
 
 const historyRows = () => tab.page.locator('section[aria-labelledby="history"] tbody tr').count();
+/** The workspace file saved by one test, opened by the next. */
+let workspaceFile = '';
 
 describe('the Import page', () => {
 	test('refuses a bad file with the file, row, column and value of each problem, and changes nothing', async () => {
@@ -76,6 +78,7 @@ describe('the Import page', () => {
 			tab.page.getByRole('button', { name: 'Save the workspace as a file' }).click()
 		]);
 		const path = (await download.path())!;
+		workspaceFile = path;
 		expect(download.suggestedFilename()).toMatch(/^cse-workspace-\d{4}-\d{2}-\d{2}\.json$/);
 		await tab.page.getByLabel('Open a workspace file').setInputFiles(path);
 		const opened = tab.page.getByRole('status').filter({ hasText: /^Opened .*: \d+ tables, [\d,]+ rows\.$/ });
@@ -84,6 +87,37 @@ describe('the Import page', () => {
 		const [, tables, rows] = (await opened.textContent())!.match(/: (\d+) tables, ([\d,]+) rows/)!;
 		expect(Number(tables)).toBeGreaterThanOrEqual(12);
 		expect(Number(rows!.replace(/,/g, ''))).toBeGreaterThan(38 + 580);
+	});
+
+	test('an opened workspace file is still open after a reload, in a browser that had no data', async () => {
+		const other = await openPage(browser, '/import/');
+		try {
+			const { page } = other;
+			await waitForAppReady(page);
+			const rows = page.locator('section[aria-labelledby="history"] tbody tr');
+			page.on('dialog', (dialog) => void dialog.accept());
+			// "Clear all data" reloads the page with nothing loaded: the sample is not wanted any more.
+			await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Clear all data' }).click()]);
+			await waitForAppReady(page);
+			await expect(rows.count()).resolves.toBe(0);
+
+			await page.getByLabel('Open a workspace file').setInputFiles(workspaceFile);
+			await page.getByRole('status').filter({ hasText: /^Opened / }).waitFor();
+			await expect.poll(() => rows.count()).toBeGreaterThan(0);
+			const opened = await rows.locator('th').allTextContents();
+			expect(opened).toContain('sample-measures.csv');
+
+			await page.reload();
+			await waitForAppReady(page);
+			await expect(rows.locator('th').allTextContents()).resolves.toEqual(opened);
+			await page.getByRole('link', { name: 'Measures' }).click();
+			await page.waitForURL(/\/measures\/$/);
+			await expect.poll(() => page.getByRole('link', { name: 'Return interviews offered within 72 hours (%)' }).count()).toBe(1);
+			expect(other.consoleErrors).toEqual([]);
+			expect(other.pageErrors).toEqual([]);
+		} finally {
+			await other.close();
+		}
 	});
 
 	test('shows markup in a cell as text, never as markup', async () => {

@@ -55,13 +55,14 @@ export function run<T>(store: StoreName, mode: IDBTransactionMode, work: (s: IDB
 }
 
 /**
- * Why storing failed, in the user's words: what was done is there for this session, will not
- * survive a reload, and how to keep it. `done` says what was done ("Imported", "Locked").
+ * Why storing failed, in the user's words: what was done holds for this session, will not survive
+ * a reload, and how to keep it. `done` says what was done ("Imported", "Locked"); `after` what a
+ * reload would show (for a removal: what comes back).
  */
-export function storageFailure(error: unknown, done = 'Imported'): string {
+export function storageFailure(error: unknown, done = 'Imported', after = 'it will be gone after a reload'): string {
 	const name = error instanceof DOMException ? error.name : '';
 	const why = name === 'QuotaExceededError' ? 'the browser’s storage for this site is full' : 'the browser refused to store it';
-	return `${done} for this session only: it will be gone after a reload, because ${why}. Nothing loaded before is lost. To keep it, save the workspace as a file (Import page).`;
+	return `${done} for this session only: ${after}, because ${why}. Nothing loaded before is lost. To keep it, save the workspace as a file (Import page).`;
 }
 
 /** Empties stores in one transaction ("reset to sample data", "clear all data"). */
