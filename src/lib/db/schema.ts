@@ -189,6 +189,15 @@ export const DATA_TABLES = {
 
 export type DataTable = keyof typeof DATA_TABLES;
 
+/**
+ * The tables the user adds to on a measure page, with their keys: never written by an import, so
+ * without history, and left alone by undo. Kept in IndexedDB too (src/lib/state/saved-*.ts).
+ */
+export const USER_TABLES = {
+	locked_forecasts: ['measure_id', 'area_code', 'per_10000'],
+	notes: ['note_id']
+} as const satisfies Record<string, readonly string[]>;
+
 export const historyTable = (table: DataTable) => `history_${table}`;
 
 /** history_<table>: changed_by (the import), change ('removed' or 'added'), then the table's own columns. */
