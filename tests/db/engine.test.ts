@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { Database } from '../../src/lib/db/database';
 import { createNodeEngine } from '../../src/lib/db/node-engine';
 import { QueryError } from '../../src/lib/db/query-error';
+import { num } from '../../src/lib/db/sql';
 
 describe('the database module on the real DuckDB engine', () => {
 	test('returns numbers, not BigInt, and plain rows', async () => {
@@ -9,6 +10,15 @@ describe('the database module on the real DuckDB engine', () => {
 		const rows = await db.rows<{ n: number; d: Date }>("SELECT 42::BIGINT AS n, DATE '2016-12-01' AS d");
 		expect(rows[0]!.n).toBe(42);
 		expect(typeof rows[0]!.n).toBe('number');
+	});
+
+	test('a number written into SQL with num() reads back as the very same number', async () => {
+		const db = new Database(await createNodeEngine());
+		// A plain decimal literal would read the first of these back one unit in the last place off.
+		const numbers = [-0.9514285714285793, 0.30000000000000004, 123456789.12345679, 1e21, -5e-324, 42, -7];
+		const rows = await db.rows<Record<string, number>>(`SELECT ${numbers.map((n, i) => `${num(n)} AS n${i}`).join(', ')}`);
+		expect(numbers.map((_, i) => rows[0]![`n${i}`])).toEqual(numbers);
+		expect(num(Number.NaN)).toBe('NULL');
 	});
 
 	test('an error carries the SQL that failed', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
-import { DATA_TABLES, REFERENCES } from '../../src/lib/db/schema';
+import { DATA_TABLES, REFERENCES, USER_TABLES } from '../../src/lib/db/schema';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { dumpTables } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/undo';
@@ -25,9 +25,10 @@ describe('undoing an import', () => {
 		const keyed = await db.rows<{ table_name: string; constraint_column_names: string[] }>(`
 			SELECT table_name, constraint_column_names FROM duckdb_constraints()
 			WHERE constraint_type = 'PRIMARY KEY' AND table_name <> 'imports' AND database_name = current_database()`);
-		// measure_values' key is kept by the import, without an index (see schema.ts); the others have theirs.
+		// Every keyed table is written by imports (with history) or added to by the user (without);
+		// measure_values' key is kept by the import, without an index (see schema.ts).
 		expect(Object.fromEntries(keyed.map((k) => [k.table_name, [...k.constraint_column_names]]))).toEqual(
-			Object.fromEntries(Object.entries(DATA_TABLES).filter(([t]) => t !== 'measure_values').map(([t, k]) => [t, [...k]]))
+			Object.fromEntries(Object.entries({ ...DATA_TABLES, ...USER_TABLES }).filter(([t]) => t !== 'measure_values').map(([t, k]) => [t, [...k]]))
 		);
 		for (const [table, key] of Object.entries(DATA_TABLES)) {
 			const [repeated] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM (SELECT ${key.join(', ')} FROM ${table} GROUP BY ALL HAVING count(*) > 1)`);

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
+import { allLocks, saveLock } from '../../src/lib/db/queries/locks';
+import { addNote, allNotes } from '../../src/lib/db/queries/notes';
+import { HOME_AREA } from '../../src/lib/db/schema';
 import { importFile } from '../../src/lib/ingest/import-file';
+import { forecast, lockForecast } from '../../src/lib/oba/baseline';
+import { loadMeasure } from '../../src/lib/state/measure';
 import { dumpTables } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/undo';
 import { exportWorkspace, importWorkspace } from '../../src/lib/ingest/workspace-file';
@@ -18,6 +23,16 @@ beforeAll(async () => {
 		'X01,"Awkward ""numbers""",How much did we do?,2018/19 Q3,[c],'].join('\n');
 	lastImport = (await importFile(db, { name: 'awkward.csv', bytes: new TextEncoder().encode(awkward) })).importId!;
 	await importFile(db, { name: 'm19.csv', bytes: corpusBytes('ok-reimport-existing-measure.csv') });
+	// What the user adds on a measure page: a locked forecast of each band kind.
+	const { points } = await loadMeasure(db, 'M19');
+	for (const [method, per10000] of [['linear', false], ['theil-sen', true]] as const) {
+		const lock = lockForecast(forecast(points, { method, from: points[0]!.period, to: points[9]!.period }), '2017-01-31');
+		if (!lock.ok) throw new Error(lock.reason);
+		await saveLock(db, { measureId: 'M19', areaCode: HOME_AREA.code, per10000, locked: lock.locked });
+	}
+	// And notes, with markup, quotes, a line break and a time to the millisecond.
+	await addNote(db, { noteId: 'a1', measureId: 'M19', areaCode: HOME_AREA.code, periodLabel: '2017/18 Q1', periodStart: '2017-04-01', text: '<b>"New" team</b>\nO\'Brien', addedAt: '2026-11-28T09:15:02.123Z' });
+	await addNote(db, { noteId: 'a2', measureId: 'M19', areaCode: HOME_AREA.code, periodLabel: '2017/18 Q1', periodStart: '2017-04-01', text: 'Second', addedAt: '2026-11-28T09:15:03.000Z' });
 });
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -33,6 +48,19 @@ describe('the workspace file', () => {
 		// Saving the reopened workspace gives the same file, but for the moment it was saved.
 		const again = text(await exportWorkspace(fresh)).replace(/"exportedAt": "[^"]*"/, '');
 		expect(again).toBe(text(file).replace(/"exportedAt": "[^"]*"/, ''));
+	});
+
+	test('keeps the locked forecasts and the notes exactly: every number of their lines and bands, every character', async () => {
+		const fresh = await emptyDatabase();
+		await importWorkspace(fresh, await exportWorkspace(db));
+		const locks = await allLocks(db);
+		expect(locks.map((l) => l.locked.band.kind)).toEqual(['prediction interval', 'residual quantiles']);
+		expect(await allLocks(fresh)).toEqual(locks);
+		const notes = await allNotes(db);
+		expect(notes.map((n) => n.noteId)).toEqual(['a1', 'a2']);
+		expect(notes[0]!.text).toBe('<b>"New" team</b>\nO\'Brien');
+		expect(notes[0]!.addedAt).toBe('2026-11-28T09:15:02.123Z');
+		expect(await allNotes(fresh)).toEqual(notes);
 	});
 
 	test('keeps each import’s history, so undo works after reopening', async () => {

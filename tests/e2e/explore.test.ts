@@ -12,8 +12,13 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-async function ready(tab: OpenedPage) {
+/**
+ * Runs what makes the page query again and waits until it has drawn the answer. The old mark is
+ * cleared first: cleared after, a quick answer could land in between and never be seen.
+ */
+async function redrawn(tab: OpenedPage, action: () => Promise<unknown>) {
 	await tab.page.evaluate(() => delete document.body.dataset.ready);
+	await action();
 	await waitForAppReady(tab.page);
 }
 
@@ -31,9 +36,10 @@ describe('the report card', () => {
 			await waitForAppReady(tab.page);
 			await expect(rows.count()).resolves.toBe(filtered);
 
-			await tab.page.getByRole('checkbox', { name: 'Is anyone better off?' }).check();
-			await tab.page.waitForURL(/quadrant=how_well%2Cbetter_off/);
-			await ready(tab);
+			await redrawn(tab, async () => {
+				await tab.page.getByRole('checkbox', { name: 'Is anyone better off?' }).check();
+				await tab.page.waitForURL(/quadrant=how_well%2Cbetter_off/);
+			});
 			await expect(rows.count()).resolves.toBe(filtered + 4);
 
 			await tab.page.goBack();
@@ -48,16 +54,32 @@ describe('the report card', () => {
 		}
 	});
 
-	test('is sortable from the keyboard', async () => {
+	test('is sortable from the keyboard, and the sort lives in the URL: a reload and back keep it', async () => {
 		const tab = await openPage(browser, '/measures/?q=confident');
 		try {
 			await waitForAppReady(tab.page);
 			const header = tab.page.getByRole('button', { name: 'Latest' });
+			const sorted = (direction: string) => tab.page.locator(`th[aria-sort="${direction}"]`, { hasText: 'Latest' });
 			await header.focus();
 			await tab.page.keyboard.press('Enter');
-			await expect(tab.page.locator('th[aria-sort="ascending"]').count()).resolves.toBe(1);
+			await tab.page.waitForURL((url) => url.searchParams.get('sort') === 'latestValue' && !url.searchParams.has('dir'));
+			await expect(sorted('ascending').count()).resolves.toBe(1);
 			await tab.page.keyboard.press('Enter');
-			await expect(tab.page.locator('th[aria-sort="descending"]').count()).resolves.toBe(1);
+			await tab.page.waitForURL((url) => url.searchParams.get('dir') === 'descending');
+			await expect(sorted('descending').count()).resolves.toBe(1);
+			expect(new URL(tab.page.url()).searchParams.get('q')).toBe('confident');
+			const order = () => tab.page.locator('table.report-card tbody tr[data-measure]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-measure')));
+			const descending = await order();
+
+			await tab.page.reload();
+			await waitForAppReady(tab.page);
+			await expect(sorted('descending').count()).resolves.toBe(1);
+			await expect(order()).resolves.toEqual(descending);
+
+			await tab.page.goBack();
+			await tab.page.waitForURL((url) => url.searchParams.get('sort') === 'latestValue' && !url.searchParams.has('dir'));
+			await expect.poll(() => sorted('ascending').count()).toBe(1);
+			expect(tab.consoleErrors).toEqual([]);
 		} finally {
 			await tab.close();
 		}

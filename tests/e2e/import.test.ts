@@ -23,6 +23,8 @@ afterAll(async () => {
 });
 
 const historyRows = () => tab.page.locator('section[aria-labelledby="history"] tbody tr').count();
+/** The workspace file saved by one test, opened by the next. */
+let workspaceFile = '';
 
 describe('the Import page', () => {
 	test('refuses a bad file with the file, row, column and value of each problem, and changes nothing', async () => {
@@ -98,6 +100,7 @@ describe('the Import page', () => {
 			tab.page.getByRole('button', { name: 'Save the workspace as a file' }).click()
 		]);
 		const path = (await download.path())!;
+		workspaceFile = path;
 		expect(download.suggestedFilename()).toMatch(/^cse-workspace-\d{4}-\d{2}-\d{2}\.json$/);
 		await tab.page.getByLabel('Open a workspace file').setInputFiles(path);
 		const opened = tab.page.getByRole('status').filter({ hasText: /^Opened .*: \d+ tables, [\d,]+ rows\.$/ });
@@ -106,6 +109,93 @@ describe('the Import page', () => {
 		const [, tables, rows] = (await opened.textContent())!.match(/: (\d+) tables, ([\d,]+) rows/)!;
 		expect(Number(tables)).toBeGreaterThanOrEqual(12);
 		expect(Number(rows!.replace(/,/g, ''))).toBeGreaterThan(38 + 580);
+	});
+
+	test('an opened workspace file is still open after a reload, in a browser that had no data', async () => {
+		const other = await openPage(browser, '/import/');
+		try {
+			const { page } = other;
+			await waitForAppReady(page);
+			const rows = page.locator('section[aria-labelledby="history"] tbody tr');
+			page.on('dialog', (dialog) => void dialog.accept());
+			// "Clear all data" reloads the page with nothing loaded: the sample is not wanted any more.
+			await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Clear all data' }).click()]);
+			await waitForAppReady(page);
+			await expect(rows.count()).resolves.toBe(0);
+
+			await page.getByLabel('Open a workspace file').setInputFiles(workspaceFile);
+			await page.getByRole('status').filter({ hasText: /^Opened / }).waitFor();
+			await expect.poll(() => rows.count()).toBeGreaterThan(0);
+			const opened = await rows.locator('th').allTextContents();
+			expect(opened).toContain('sample-measures.csv');
+
+			await page.reload();
+			await waitForAppReady(page);
+			await expect(rows.locator('th').allTextContents()).resolves.toEqual(opened);
+			await page.getByRole('link', { name: 'Measures' }).click();
+			await page.waitForURL(/\/measures\/$/);
+			await expect.poll(() => page.getByRole('link', { name: 'Return interviews offered within 72 hours (%)' }).count()).toBe(1);
+			expect(other.consoleErrors).toEqual([]);
+			expect(other.pageErrors).toEqual([]);
+		} finally {
+			await other.close();
+		}
+	});
+
+	test('a full storage is reported and loses nothing: what was refused holds for this session, what was kept before stays', async () => {
+		// The quota is set before this site first opens its storage (Chromium reads it then): room for
+		// a small file, none for a large one or for a workspace file.
+		const other = await openPage(browser, '/formats/', { contextOptions: { acceptDownloads: true } });
+		try {
+			const { page } = other;
+			const cdp = await other.context.newCDPSession(page);
+			await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 100_000 });
+			await page.goto(new URL('/import/', page.url()).href);
+			await waitForAppReady(page);
+			const imported = page.locator('section[aria-labelledby="history"] tbody tr', { hasText: 'Imported by you' }).locator('th');
+			const importFile = async (file: string | { name: string; mimeType: string; buffer: Buffer }) => {
+				const name = typeof file === 'string' ? file : file.name;
+				await page.getByLabel('Choose files to import').setInputFiles(typeof file === 'string' ? join(FIXTURES, file) : file);
+				const card = page.getByRole('article', { name: `File ${name}` });
+				await card.getByRole('button', { name: `Import ${name}` }).click();
+				await card.getByRole('status').filter({ hasText: /^Imported \d+ rows/ }).waitFor();
+				return card;
+			};
+			await expect((await importFile('ok-reimport-existing-measure.csv')).getByRole('alert').count()).resolves.toBe(0);
+
+			// 40 quarters of a measure whose every note is 4,000 characters: about 160 KB, more than is left.
+			const rows = Array.from({ length: 40 }, (_, i) => `X50,Long notes,How much did we do?,${2009 + Math.floor(i / 4)}/${String((10 + Math.floor(i / 4)) % 100).padStart(2, '0')} Q${(i % 4) + 1},${i},${'n'.repeat(4000)}`);
+			const big = { name: 'long-notes.csv', mimeType: 'text/csv', buffer: Buffer.from(['measure_id,measure,quadrant,period,value,notes', ...rows].join('\n')) };
+			const card = await importFile(big);
+			await expect(card.getByRole('alert').textContent()).resolves.toBe(
+				'Imported for this session only: it will be gone after a reload, because the browser’s storage for this site is full. Nothing loaded before is lost. To keep it, save the workspace as a file (Import page).'
+			);
+			await expect.poll(() => imported.allTextContents()).toEqual(['ok-reimport-existing-measure.csv', 'long-notes.csv']);
+
+			// A workspace file (all of the above, some 500 KB) is opened but cannot be kept either; what
+			// was kept before is not touched by the refused write.
+			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save the workspace as a file' }).click()]);
+			await page.getByLabel('Open a workspace file').setInputFiles((await download.path())!);
+			await page.getByRole('status').filter({ hasText: /^Opened / }).waitFor();
+			await expect(page.locator('section[aria-labelledby="workspace-file"] [role="alert"]').textContent()).resolves.toMatch(
+				/^Opened for this session only: after a reload, what this browser kept before comes back, because the browser’s storage for this site is full\. Nothing loaded before is lost\./
+			);
+
+			// Everything is there to query in this session.
+			await page.getByRole('link', { name: 'Measures' }).click();
+			await page.getByLabel('Search').fill('long notes');
+			await page.waitForURL(/q=long/);
+			await expect.poll(() => page.getByRole('link', { name: 'Long notes' }).count()).toBe(1);
+
+			// After a reload, as the messages said: the sample and the kept file, and nothing that was refused.
+			await page.goto(new URL('/import/', page.url()).href);
+			await waitForAppReady(page);
+			await expect(imported.allTextContents()).resolves.toEqual(['ok-reimport-existing-measure.csv']);
+			await expect(page.locator('section[aria-labelledby="history"] tbody tr', { hasText: 'sample-measures.csv' }).count()).resolves.toBe(1);
+			expect(other.pageErrors).toEqual([]);
+		} finally {
+			await other.close();
+		}
 	});
 
 	test('shows markup in a cell as text, never as markup', async () => {

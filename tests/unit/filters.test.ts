@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { filtersToSearch, NO_FILTERS, parseFilters, type Filters } from '../../src/lib/state/filters';
 import { measureWhere, periodWhere } from '../../src/lib/db/queries/filter-sql';
+import { nextSort, parseSort, sortSearch, SORT_KEYS } from '../../src/lib/state/sort';
 
 describe('filters in the URL', () => {
 	test('read back what was written, in a stable order', () => {
@@ -32,6 +33,35 @@ describe('filters in the URL', () => {
 			})
 		);
 		expect(parseFilters(new URLSearchParams('priority=x,-1,2.5&quadrant=nope&from=Q9 2016'))).toEqual(NO_FILTERS);
+	});
+});
+
+describe('the report card sort in the URL', () => {
+	test('is written beside the filters and read back; ascending is the default and left out', () => {
+		const search = filtersToSearch({ ...NO_FILTERS, priorities: [5] }, sortSearch({ key: 'latestValue', direction: 'descending' }));
+		expect(search).toBe('?sort=latestValue&dir=descending&priority=5');
+		expect(parseSort(new URLSearchParams(search))).toEqual({ key: 'latestValue', direction: 'descending' });
+		expect(parseFilters(new URLSearchParams(search))).toEqual({ ...NO_FILTERS, priorities: [5] });
+		expect(filtersToSearch(NO_FILTERS, sortSearch({ key: 'verdict', direction: 'ascending' }))).toBe('?sort=verdict');
+		expect(filtersToSearch(NO_FILTERS, sortSearch(null))).toBe('');
+	});
+
+	test('a click turns the same column round and starts another ascending', () => {
+		expect(nextSort(null, 'name')).toEqual({ key: 'name', direction: 'ascending' });
+		expect(nextSort({ key: 'name', direction: 'ascending' }, 'name')).toEqual({ key: 'name', direction: 'descending' });
+		expect(nextSort({ key: 'name', direction: 'descending' }, 'name')).toEqual({ key: 'name', direction: 'ascending' });
+		expect(nextSort({ key: 'name', direction: 'descending' }, 'verdict')).toEqual({ key: 'verdict', direction: 'ascending' });
+	});
+
+	test('an unknown column or direction is dropped, never thrown', () => {
+		fc.assert(
+			fc.property(fc.string(), fc.string(), (sort, dir) => {
+				const read = parseSort(new URLSearchParams({ sort, dir }));
+				expect(read === null || SORT_KEYS.includes(read.key)).toBe(true);
+			})
+		);
+		expect(parseSort(new URLSearchParams('sort=__proto__&dir=up'))).toBeNull();
+		expect(parseSort(new URLSearchParams('sort=name&dir=up'))).toEqual({ key: 'name', direction: 'ascending' });
 	});
 });
 

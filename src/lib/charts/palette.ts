@@ -3,6 +3,12 @@ import type { Rag } from '../oba/rag';
 /** Government Analysis Function palette, in its order for categorical series. */
 export const SERIES_COLOURS = ['#12436D', '#28A197', '#801650', '#F46A25', '#3D3D3D', '#A285D1'] as const;
 
+/**
+ * Comparator areas (the region, England) beside the measure's own line (SERIES_COLOURS[0]); the
+ * forecast and a locked forecast take SERIES_COLOURS[3] and [2]. Each is named on the chart too.
+ */
+export const COMPARATOR_COLOURS = [SERIES_COLOURS[1], SERIES_COLOURS[4], SERIES_COLOURS[5]] as const;
+
 /** RAG fills and the text colour that reads on each at WCAG AA. */
 export const RAG_COLOURS: Record<Rag | 'none', { fill: string; text: string }> = {
 	R: { fill: '#d4351c', text: '#ffffff' },

@@ -126,6 +126,47 @@ CREATE TABLE IF NOT EXISTS populations (
 	import_id  INTEGER NOT NULL,
 	PRIMARY KEY (area_code, mid_year)
 );
+
+-- What the user adds on a measure page, not written by imports (so no history, and undo leaves it
+-- alone). Kept in this browser's IndexedDB too and restored at start (src/lib/state/saved-*.ts);
+-- saved in the workspace file with every other table.
+
+-- A forecast agreed and locked with its date: later actuals are judged against this line, not
+-- against a line refitted to include them. Everything projectLocked needs (src/lib/oba/baseline.ts).
+CREATE TABLE IF NOT EXISTS locked_forecasts (
+	measure_id   VARCHAR NOT NULL,
+	area_code    VARCHAR NOT NULL,
+	per_10000    BOOLEAN NOT NULL,    -- a forecast of the rate per 10,000 children, not of the figure as published
+	method       VARCHAR NOT NULL CHECK (method IN ('linear', 'theil-sen')),
+	window_from  VARCHAR NOT NULL,    -- the baseline window, first and last period: '2014/15 Q1', or '2017/18' for years
+	window_to    VARCHAR NOT NULL,
+	locked_on    DATE NOT NULL,       -- the day it was agreed; only periods that ended after it are judged
+	used         INTEGER NOT NULL,    -- values the line was fitted to
+	intercept    DOUBLE NOT NULL,     -- value = intercept + slope × periods since window_from
+	slope        DOUBLE NOT NULL,
+	band         VARCHAR NOT NULL CHECK (band IN ('prediction interval', 'residual quantiles')),
+	band_t       DOUBLE,              -- prediction interval: t(0.90, df), df, s, n, mean x and Sxx
+	band_df      INTEGER,
+	band_residual_se DOUBLE,
+	band_n       INTEGER,
+	band_mean_x  DOUBLE,
+	band_sxx     DOUBLE,
+	band_below   DOUBLE,              -- residual quantiles: the 10th and 90th percentiles of the residuals
+	band_above   DOUBLE,
+	PRIMARY KEY (measure_id, area_code, per_10000)
+);
+
+-- The story behind the curve as the user tells it: a note on a period of a measure. Notes from the
+-- data are measure_values.note.
+CREATE TABLE IF NOT EXISTS notes (
+	note_id      VARCHAR PRIMARY KEY, -- a random UUID, the same in IndexedDB
+	measure_id   VARCHAR NOT NULL,
+	area_code    VARCHAR NOT NULL,
+	period_start DATE NOT NULL,
+	period_label VARCHAR NOT NULL,    -- '2016/17 Q3'
+	text         VARCHAR NOT NULL,    -- as written; always shown as text
+	added_at     TIMESTAMP NOT NULL
+);
 `;
 
 /**
@@ -148,6 +189,15 @@ export const DATA_TABLES = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type DataTable = keyof typeof DATA_TABLES;
+
+/**
+ * The tables the user adds to on a measure page, with their keys: never written by an import, so
+ * without history, and left alone by undo. Kept in IndexedDB too (src/lib/state/saved-*.ts).
+ */
+export const USER_TABLES = {
+	locked_forecasts: ['measure_id', 'area_code', 'per_10000'],
+	notes: ['note_id']
+} as const satisfies Record<string, readonly string[]>;
 
 export const historyTable = (table: DataTable) => `history_${table}`;
 

@@ -45,6 +45,12 @@ export function readIsoDate(text: string): YearMonthDay | null {
 	return { year, month, day };
 }
 
+/** '1 Jan 2017' for '2017-01-01': a day as people write it; other text comes back unchanged. */
+export function formatDay(text: string): string {
+	const d = readIsoDate(String(text ?? '').slice(0, 10));
+	return d ? `${d.day} ${MONTH_SHORT[d.month - 1]} ${d.year}` : String(text ?? '');
+}
+
 /** 'oct', 'October', 'sept', 'Oct.' → 10; null when the word is not a month. */
 export function monthFromWord(word: string): number | null {
 	const w = word.trim().toLowerCase().replace(/\.$/, '');

@@ -1,6 +1,9 @@
 import type { Session } from '../db/database';
 import { measureById, measureValues, priorityItems, priorityReviewMix, type PriorityItemRow, type ReviewMix } from '../db/queries/measure';
+import { areaValues, type AreaValueRow } from '../db/queries/comparators';
 import type { ExplorerMeasure } from '../db/queries/explorer';
+import { measureLocks, type KeptLock } from '../db/queries/locks';
+import { measureNotes, type UserNote } from '../db/queries/notes';
 import type { ValueRow } from '../db/queries/measures';
 import { HOME_AREA } from '../db/schema';
 import { parsePeriod, type Period } from '../oba/periods';
@@ -12,6 +15,12 @@ export interface MeasureData {
 	points: SeriesPoint[];
 	items: PriorityItemRow[];
 	reviewMix: ReviewMix[];
+	/** The measure's locked forecasts, any area and figure. */
+	locks: KeptLock[];
+	/** The notes the user added, in the home area. */
+	notes: UserNote[];
+	/** Its values in every area (the comparators too), with the children aged 0–17 in each. */
+	areas: AreaValueRow[];
 }
 
 /** A period label from the database back to a Period; the labels were written by the same rules. */
@@ -30,12 +39,15 @@ export function seriesPoints(values: readonly ValueRow[]): SeriesPoint[] {
 
 export async function loadMeasure(db: Session, id: string): Promise<MeasureData> {
 	const measure = await measureById(db, id);
-	if (!measure) return { measure: null, values: [], points: [], items: [], reviewMix: [] };
-	const [all, items, reviewMix] = await Promise.all([
+	if (!measure) return { measure: null, values: [], points: [], items: [], reviewMix: [], locks: [], notes: [], areas: [] };
+	const [all, items, reviewMix, locks, notes, areas] = await Promise.all([
 		measureValues(db, id),
 		measure.priority === null ? Promise.resolve([]) : priorityItems(db, measure.priority),
-		measure.priority === null ? Promise.resolve([]) : priorityReviewMix(db, measure.priority)
+		measure.priority === null ? Promise.resolve([]) : priorityReviewMix(db, measure.priority),
+		measureLocks(db, id),
+		measureNotes(db, id, HOME_AREA.code),
+		areaValues(db, id)
 	]);
 	const values = all.filter((v) => v.area_code === HOME_AREA.code);
-	return { measure, values, points: seriesPoints(values), items, reviewMix };
+	return { measure, values, points: seriesPoints(values), items, reviewMix, locks, notes, areas };
 }

@@ -1,7 +1,10 @@
 import type { Session } from '../db/database';
 import { filteredMeasures, filteredValues, filterOptions, type ExplorerMeasure, type FilterOptions } from '../db/queries/explorer';
 import type { ValueRow } from '../db/queries/measures';
+import { areaLocks } from '../db/queries/locks';
 import { firstReviewDate } from '../db/queries/measure';
+import { HOME_AREA } from '../db/schema';
+import type { LockedForecast } from '../oba/baseline';
 import type { Period } from '../oba/periods';
 import { reportCardRow, type ReportCardRow } from '../oba/report-card';
 import type { SeriesPoint } from '../oba/series-point';
@@ -14,6 +17,8 @@ export interface CardEntry {
 	measure: ExplorerMeasure;
 	row: ReportCardRow;
 	values: ValueRow[];
+	/** The forecast locked on the measure page, which the verdict judges by; null when none. */
+	locked: LockedForecast | null;
 }
 
 export interface ReportCardData {
@@ -40,11 +45,12 @@ export function baselineFor(points: readonly SeriesPoint[], firstReview: Date | 
  * `version`: the data's version (workspace.version), so that what filters do not change is asked once.
  */
 export async function loadReportCard(db: Session, filters: Filters, version?: number): Promise<ReportCardData> {
-	const [measures, values, options, reviews] = await Promise.all([
+	const [measures, values, options, reviews, locks] = await Promise.all([
 		filteredMeasures(db, filters),
 		filteredValues(db, filters),
 		oncePerVersion('filter-options', version, () => filterOptions(db)),
-		oncePerVersion('first-review', version, () => firstReviewDate(db))
+		oncePerVersion('first-review', version, () => firstReviewDate(db)),
+		areaLocks(db, HOME_AREA.code)
 	]);
 	const firstReview = reviews;
 	const byMeasure = new Map<string, ValueRow[]>();
@@ -56,12 +62,13 @@ export async function loadReportCard(db: Session, filters: Filters, version?: nu
 	const entries = measures.map((measure) => {
 		const mine = byMeasure.get(measure.measure_id) ?? [];
 		const points = seriesPoints(mine);
+		const locked = locks.find((l) => l.measureId === measure.measure_id)?.locked ?? null;
 		const row = reportCardRow(
 			{ id: measure.measure_id, name: measure.name, unit: measure.unit, polarity: measure.polarity },
 			points,
-			baselineFor(points, firstReview)
+			{ ...baselineFor(points, firstReview), locked }
 		);
-		return { measure, row, values: mine };
+		return { measure, row, values: mine, locked };
 	});
 	return { entries, options, firstReview };
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import type { ImportOutcome } from '../ingest/import-file';
+import { openKeptWorkspace, restoreKept } from './restore-kept';
 import { sampleWanted, savedImports } from './saved-imports';
 
 /** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
@@ -65,10 +66,14 @@ class Workspace {
 		performance.mark('oba:database-started');
 		this.status = 'loading';
 		const bytes = new Map(await files);
-		const wanted = await sampleWanted().catch(() => true);
+		// An opened workspace file, kept in this browser, stands in for the sample data.
+		const kept = await openKeptWorkspace(db);
+		const wanted = !kept.opened && (await sampleWanted().catch(() => true));
 		const outcomes = wanted ? await loadSample(db, async (path) => bytes.get(path)!) : [];
+		outcomes.push(...kept.problems);
 		performance.mark('oba:sample-loaded');
 		outcomes.push(...(await this.#replay(db)));
+		await restoreKept(db);
 		this.loadProblems = outcomes.filter((o) => o.problems.some((p) => p.severity === 'error'));
 		this.status = 'ready';
 		this.version++;

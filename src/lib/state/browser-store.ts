@@ -1,0 +1,73 @@
+// This browser's own storage (IndexedDB) for what the user brings and adds: imported files,
+// settings, locked forecasts, notes and an opened workspace file. Nothing leaves the browser.
+// A refused or full storage is reported by the caller (storageFailure), never silently ignored.
+
+const DB_NAME = 'oba-workspace';
+/** 1: imports and settings. 2: locks, notes and the opened workspace file. */
+const VERSION = 2;
+
+export const STORES = ['imports', 'settings', 'locks', 'notes', 'workspace'] as const;
+export type StoreName = (typeof STORES)[number];
+
+/** Key paths; a store without one takes its keys out of line. */
+const KEY_PATHS: Partial<Record<StoreName, { keyPath: string; autoIncrement?: boolean }>> = {
+	imports: { keyPath: 'id', autoIncrement: true },
+	locks: { keyPath: 'key' },
+	notes: { keyPath: 'noteId' }
+};
+
+function open(): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const request = indexedDB.open(DB_NAME, VERSION);
+		request.onupgradeneeded = () => {
+			// From any earlier version: add the stores it does not have yet, keep what is in the others.
+			for (const store of STORES) {
+				if (!request.result.objectStoreNames.contains(store)) request.result.createObjectStore(store, KEY_PATHS[store]);
+			}
+		};
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error ?? new Error('This browser would not open its storage.'));
+	});
+}
+
+/**
+ * One transaction over one or more stores: every write in it is kept, or (if the browser refuses
+ * any of it, a full storage say) none is, so what was kept before stays as it was.
+ */
+export async function transact<T>(stores: StoreName | StoreName[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => IDBRequest<T> | void): Promise<T> {
+	const db = await open();
+	try {
+		return await new Promise<T>((resolve, reject) => {
+			const tx = db.transaction(stores, mode);
+			const request = work(tx);
+			tx.oncomplete = () => resolve(request ? request.result : (undefined as T));
+			tx.onerror = () => reject(tx.error ?? request?.error);
+			tx.onabort = () => reject(tx.error ?? new Error('The browser refused to store it.'));
+		});
+	} finally {
+		db.close();
+	}
+}
+
+/** One request on one store. */
+export function run<T>(store: StoreName, mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+	return transact(store, mode, (tx) => work(tx.objectStore(store)));
+}
+
+/**
+ * Why storing failed, in the user's words: what was done holds for this session, will not survive
+ * a reload, and how to keep it. `done` says what was done ("Imported", "Locked"); `after` what a
+ * reload would show (for a removal: what comes back).
+ */
+export function storageFailure(error: unknown, done = 'Imported', after = 'it will be gone after a reload'): string {
+	const name = error instanceof DOMException ? error.name : '';
+	const why = name === 'QuotaExceededError' ? 'the browser’s storage for this site is full' : 'the browser refused to store it';
+	return `${done} for this session only: ${after}, because ${why}. Nothing loaded before is lost. To keep it, save the workspace as a file (Import page).`;
+}
+
+/** Empties stores in one transaction ("reset to sample data", "clear all data"). */
+export function clearStores(stores: StoreName[]): Promise<void> {
+	return transact(stores, 'readwrite', (tx) => {
+		for (const store of stores) tx.objectStore(store).clear();
+	});
+}

@@ -1,0 +1,37 @@
+// What a measure page shows, held in the URL so that it can be bookmarked, shared and reloaded:
+// the baseline window, the forecast method and the figure (as published, or per 10,000
+// children). Pure: reading and writing the query string; the page keeps `id` and anything else.
+import type { ForecastMethod } from '../oba/baseline';
+import { parsePeriod, type Period } from '../oba/periods';
+import type { Figure } from '../oba/rates';
+
+export interface MeasureChoice {
+	method: ForecastMethod;
+	figure: Figure;
+	/** The baseline window's ends, if chosen; null = the default. */
+	from: Period | null;
+	to: Period | null;
+}
+
+/** Reads the choice; a period of another kind than the measure's (a year on a quarterly line) is dropped. */
+export function parseMeasureChoice(params: URLSearchParams, kind: Period['kind'] = 'quarter'): MeasureChoice {
+	const period = (key: string) => {
+		const parsed = parsePeriod(params.get(key) ?? '');
+		return parsed.ok && parsed.period.kind === kind ? parsed.period : null;
+	};
+	return {
+		method: params.get('method') === 'theil-sen' ? 'theil-sen' : 'linear',
+		figure: params.get('as') === 'rate' ? 'rate' : 'count',
+		from: period('base_from'),
+		to: period('base_to')
+	};
+}
+
+/** The query string with one setting changed (null or the default removes it), the rest kept. */
+export function measureSearch(params: URLSearchParams, key: 'method' | 'as' | 'base_from' | 'base_to', value: string | null): string {
+	const next = new URLSearchParams(params);
+	const isDefault = value === null || value === '' || (key === 'method' && value === 'linear') || (key === 'as' && value === 'count');
+	if (isDefault) next.delete(key);
+	else next.set(key, value);
+	return `?${next}`;
+}
