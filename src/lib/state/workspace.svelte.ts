@@ -89,7 +89,7 @@ class Workspace {
 		]);
 		const outcomes: ImportOutcome[] = [];
 		for (const entry of saved) {
-			const preview = await previewImport(db, { name: entry.name, bytes: new Uint8Array(entry.bytes), dfe: entry.dfe }, { read: readInWorker });
+			const preview = await previewImport(db, { name: entry.name, bytes: new Uint8Array(entry.bytes), dfe: entry.dfe }, { read: readInWorker, changes: false });
 			if (preview.ready || (entry.validRowsOnly && preview.validRowsPossible)) {
 				outcomes.push(await commitImport(db, preview, { validRowsOnly: entry.validRowsOnly }));
 			} else {
