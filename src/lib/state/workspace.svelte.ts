@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
 import type { ImportOutcome } from '../ingest/import-file';
 import { openKeptWorkspace, restoreKept } from './restore-kept';
-import { sampleWanted, savedImports } from './saved-imports';
+import { sampleWanted, savedBytes, savedImports } from './saved-imports';
 
 /** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
 const SAMPLE_URLS = import.meta.glob('/data/**/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
@@ -89,7 +89,7 @@ class Workspace {
 		]);
 		const outcomes: ImportOutcome[] = [];
 		for (const entry of saved) {
-			const preview = await previewImport(db, { name: entry.name, bytes: new Uint8Array(entry.bytes), dfe: entry.dfe }, { read: readInWorker, changes: false });
+			const preview = await previewImport(db, { name: entry.name, bytes: await savedBytes(entry), dfe: entry.dfe }, { read: readInWorker, changes: false });
 			if (preview.ready || (entry.validRowsOnly && preview.validRowsPossible)) {
 				outcomes.push(await commitImport(db, preview, { validRowsOnly: entry.validRowsOnly }));
 			} else {
