@@ -27,7 +27,12 @@ export async function coldStart(/** @type {Browser} */ browser, /** @type {strin
 		await tab.page.goto('/', { waitUntil: 'commit' });
 		await waitReady(tab.page);
 		const marks = await tab.page.evaluate(() =>
-			Object.fromEntries(['oba:database-started', 'oba:sample-loaded', 'oba:view-drawn'].map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null]))
+			Object.fromEntries(
+				['oba:duckdb-worker-started', 'oba:duckdb-instantiated', 'oba:database-started', 'oba:sample-loaded', 'oba:view-drawn'].map((n) => [
+					n,
+					performance.getEntriesByName(n)[0]?.startTime ?? null
+				])
+			)
 		);
 		await tab.page.evaluate(() => delete document.body.dataset.ready);
 		await tab.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Measures' }).click();
