@@ -1,16 +1,21 @@
 import type { Database } from '../db/database';
 import type { ImportOutcome } from '../ingest/import-file';
 import { sampleWanted, savedImports } from './saved-imports';
+import SAMPLE_SNAPSHOT_URL from 'virtual:oba/sample-snapshot';
 
 /** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
 const SAMPLE_URLS = import.meta.glob('/data/**/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
-async function fetchSample(path: string): Promise<Uint8Array> {
+async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${what} could not be loaded (HTTP ${response.status}).`);
+	return new Uint8Array(await response.arrayBuffer());
+}
+
+function fetchSample(path: string): Promise<Uint8Array> {
 	const url = SAMPLE_URLS[`/data/${path}`];
 	if (!url) throw new Error(`The sample file ${path} is missing from the build.`);
-	const response = await fetch(url);
-	if (!response.ok) throw new Error(`The sample file ${path} could not be loaded (HTTP ${response.status}).`);
-	return new Uint8Array(await response.arrayBuffer());
+	return fetchBytes(url, `The sample file ${path}`);
 }
 
 type Status = 'idle' | 'starting' | 'loading' | 'ready' | 'failed';
@@ -43,24 +48,45 @@ class Workspace {
 
 	async #start(): Promise<Database> {
 		this.status = 'starting';
-		const modules = Promise.all([import('../db/browser-engine'), import('../db/open'), import('../ingest/sample')]);
-		// The sample files download while DuckDB compiles.
-		const files = modules.then(([, , { SAMPLE_FILES }]) =>
-			Promise.all(SAMPLE_FILES.map(async (f) => [f.path, await fetchSample(f.path)] as const))
-		);
-		const [{ createBrowserEngine }, { openDatabase }, { loadSample }] = await modules;
+		const modules = Promise.all([import('../db/browser-engine'), import('../db/open'), import('../db/snapshot')]);
+		// The browser's storage is asked, and the sample snapshot downloads, while DuckDB compiles.
+		const wanted = sampleWanted().catch(() => true);
+		const snapshot = wanted.then((w) => (w && SAMPLE_SNAPSHOT_URL ? fetchBytes(SAMPLE_SNAPSHOT_URL, 'The sample snapshot') : null));
+		snapshot.catch(() => {}); // handled where it is awaited
+		const [{ createBrowserEngine }, { openDatabase }, { loadSnapshot }] = await modules;
 		const db = await openDatabase(await createBrowserEngine());
 		performance.mark('oba:database-started');
 		this.status = 'loading';
-		const bytes = new Map(await files);
-		const wanted = await sampleWanted().catch(() => true);
-		const outcomes = wanted ? await loadSample(db, async (path) => bytes.get(path)!) : [];
+		const outcomes = (await wanted) ? await this.#sample(db, snapshot, loadSnapshot) : [];
 		performance.mark('oba:sample-loaded');
 		outcomes.push(...(await this.#replay(db)));
 		this.loadProblems = outcomes.filter((o) => o.problems.some((p) => p.severity === 'error'));
 		this.status = 'ready';
 		this.version++;
 		return db;
+	}
+
+	/**
+	 * The sample data: the snapshot the build made of it (one query), or else, as in dev or should
+	 * the snapshot fail, the sample files themselves through the import path.
+	 */
+	async #sample(
+		db: Database,
+		snapshot: Promise<Uint8Array | null>,
+		loadSnapshot: typeof import('../db/snapshot').loadSnapshot
+	): Promise<ImportOutcome[]> {
+		try {
+			const bytes = await snapshot;
+			if (bytes) {
+				await loadSnapshot(db, bytes);
+				return [];
+			}
+		} catch (error) {
+			console.warn(`Importing the sample files: the sample snapshot could not be loaded (${error instanceof Error ? error.message : String(error)}).`);
+		}
+		const { loadSample, SAMPLE_FILES } = await import('../ingest/sample');
+		const files = new Map(await Promise.all(SAMPLE_FILES.map(async (f) => [f.path, await fetchSample(f.path)] as const)));
+		return loadSample(db, async (path) => files.get(path)!);
 	}
 
 	/** The user's own imports, kept in this browser, through the same import path as before. */
