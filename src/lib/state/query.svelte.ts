@@ -1,4 +1,4 @@
-import { tick } from 'svelte';
+import { chartsDrawn } from '../charts/width';
 import type { Database } from '../db/database';
 import { workspace } from './workspace.svelte';
 
@@ -22,8 +22,8 @@ export function useQuery<T>(make: () => (db: Database) => Promise<T>) {
 				state.data = data;
 				state.error = null;
 				state.loading = false;
-				// Browser tests and the benchmark wait for this: the view is drawn.
-				return tick().then(() => {
+				// Browser tests and the benchmark wait for this: the view is drawn, charts and all.
+				return chartsDrawn().then(() => {
 					document.body.dataset.ready = 'true';
 					performance.mark('oba:view-drawn');
 				});
