@@ -61,8 +61,8 @@ class Workspace {
 		performance.mark('oba:sample-loaded');
 		outcomes.push(...(await this.#replay(db)));
 		this.loadProblems = outcomes.filter((o) => o.problems.some((p) => p.severity === 'error'));
+		// No version bump: every view waits on open() for its first answer, so it has none to redo.
 		this.status = 'ready';
-		this.version++;
 		return db;
 	}
 
