@@ -1,4 +1,7 @@
+import { createBrowserEngine } from '../db/browser-engine';
 import type { Database } from '../db/database';
+import { openDatabase } from '../db/open';
+import { loadSnapshot } from '../db/snapshot';
 import type { ImportOutcome } from '../ingest/import-file';
 import { sampleWanted, savedImports } from './saved-imports';
 import SAMPLE_SNAPSHOT_URL from 'virtual:oba/sample-snapshot';
@@ -48,16 +51,15 @@ class Workspace {
 
 	async #start(): Promise<Database> {
 		this.status = 'starting';
-		const modules = Promise.all([import('../db/browser-engine'), import('../db/open'), import('../db/snapshot')]);
+		const engine = createBrowserEngine();
 		// The browser's storage is asked, and the sample snapshot downloads, while DuckDB compiles.
 		const wanted = sampleWanted().catch(() => true);
 		const snapshot = wanted.then((w) => (w && SAMPLE_SNAPSHOT_URL ? fetchBytes(SAMPLE_SNAPSHOT_URL, 'The sample snapshot') : null));
 		snapshot.catch(() => {}); // handled where it is awaited
-		const [{ createBrowserEngine }, { openDatabase }, { loadSnapshot }] = await modules;
-		const db = await openDatabase(await createBrowserEngine());
+		const db = await openDatabase(await engine);
 		performance.mark('oba:database-started');
 		this.status = 'loading';
-		const outcomes = (await wanted) ? await this.#sample(db, snapshot, loadSnapshot) : [];
+		const outcomes = (await wanted) ? await this.#sample(db, snapshot) : [];
 		performance.mark('oba:sample-loaded');
 		outcomes.push(...(await this.#replay(db)));
 		this.loadProblems = outcomes.filter((o) => o.problems.some((p) => p.severity === 'error'));
@@ -70,11 +72,7 @@ class Workspace {
 	 * The sample data: the snapshot the build made of it (one query), or else, as in dev or should
 	 * the snapshot fail, the sample files themselves through the import path.
 	 */
-	async #sample(
-		db: Database,
-		snapshot: Promise<Uint8Array | null>,
-		loadSnapshot: typeof import('../db/snapshot').loadSnapshot
-	): Promise<ImportOutcome[]> {
+	async #sample(db: Database, snapshot: Promise<Uint8Array | null>): Promise<ImportOutcome[]> {
 		try {
 			const bytes = await snapshot;
 			if (bytes) {
