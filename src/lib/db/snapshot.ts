@@ -76,7 +76,7 @@ const readCsv = (file: string, columns: readonly TableColumn[]) =>
 /**
  * Loads a snapshot into a database just opened (schema in place, nothing loaded), in one
  * transaction: all of it or, if the file is not a snapshot or does not fit the schema, nothing.
- * Each import is logged as made now, as importing the files now would have logged it.
+ * The import log keeps the times the imports were made: for the sample, when the build made them.
  */
 export async function loadSnapshot(db: Database, file: Uint8Array): Promise<void> {
 	const { tables, start } = contents(file);
@@ -94,7 +94,7 @@ export async function loadSnapshot(db: Database, file: Uint8Array): Promise<void
 			const columns = t.columns.map(([name, type]) => ({ name, type }));
 			return `INSERT INTO ${ident(t.table)} (${columns.map((c) => ident(c.name)).join(', ')}) SELECT * FROM ${readCsv(files[i]!, columns)};`;
 		});
-		await db.transaction((session) => session.exec(`${inserts.join('\n')}\nUPDATE imports SET imported_at = now()::TIMESTAMP;`));
+		await db.transaction((session) => session.exec(inserts.join('\n')));
 	} finally {
 		for (const name of files) await db.dropFile(name);
 	}
