@@ -59,6 +59,11 @@ export function savedImports(): Promise<SavedImport[]> {
 	return run(STORE, 'readonly', (s) => s.getAll() as IDBRequest<SavedImport[]>);
 }
 
+/** How many files are kept, without reading them. */
+export function savedImportCount(): Promise<number> {
+	return run(STORE, 'readonly', (s) => s.count());
+}
+
 /** Forgets a saved file (its import was undone): the latest one with that checksum. */
 export async function forgetImport(checksum: string): Promise<void> {
 	const match = (await savedImports()).filter((e) => e.checksum === checksum).at(-1);

@@ -1,10 +1,11 @@
+import { answersSession } from '../db/answers';
 import { createBrowserEngine } from '../db/browser-engine';
-import type { Database } from '../db/database';
+import type { Database, Session } from '../db/database';
 import { openDatabase } from '../db/open';
 import { loadSnapshot } from '../db/snapshot';
 import type { ImportOutcome } from '../ingest/import-file';
-import { sampleWanted, savedImports } from './saved-imports';
-import SAMPLE_SNAPSHOT_URL from 'virtual:oba/sample-snapshot';
+import { sampleWanted, savedImportCount, savedImports } from './saved-imports';
+import { answersUrl, snapshotUrl } from 'virtual:oba/sample';
 
 /** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
 const SAMPLE_URLS = import.meta.glob('/data/**/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
@@ -33,6 +34,13 @@ class Workspace {
 	version = $state(0);
 	loadProblems = $state<ImportOutcome[]>([]);
 	#opening: Promise<Database> | null = null;
+	#ahead: Promise<Session | null> | null = null;
+	/** What this browser keeps: whether it wants the sample, and how many imported files it replays. */
+	get #kept(): Promise<{ wanted: boolean; files: number }> {
+		this.#keptOnce ??= Promise.all([sampleWanted().catch(() => true), savedImportCount().catch(() => 0)]).then(([wanted, files]) => ({ wanted, files }));
+		return this.#keptOnce;
+	}
+	#keptOnce: Promise<{ wanted: boolean; files: number }> | null = null;
 
 	/** Says the data changed (an import, an undo): every view re-runs its queries. */
 	changed(): void {
@@ -49,12 +57,30 @@ class Workspace {
 		return this.#opening;
 	}
 
+	/**
+	 * While the database starts: a session answering the home page's queries over the sample data
+	 * from the answers the build recorded (see db/answers.ts), when the sample is all this browser
+	 * holds (it keeps no imports and the sample was not cleared); else, or once ready, null.
+	 */
+	ahead(): Promise<Session | null> {
+		if (this.status === 'ready' || !answersUrl) return Promise.resolve(null);
+		const url = answersUrl;
+		this.#ahead ??= (async () => {
+			const answers = fetchBytes(url, 'The sample answers'); // while the browser's storage is asked
+			answers.catch(() => {});
+			const { wanted, files } = await this.#kept;
+			return wanted && files === 0 ? answersSession(await answers) : null;
+		})().catch(() => null);
+		return this.#ahead;
+	}
+
 	async #start(): Promise<Database> {
 		this.status = 'starting';
 		const engine = createBrowserEngine();
+		void this.ahead(); // the answers download now, should a view want them
 		// The browser's storage is asked, and the sample snapshot downloads, while DuckDB compiles.
-		const wanted = sampleWanted().catch(() => true);
-		const snapshot = wanted.then((w) => (w && SAMPLE_SNAPSHOT_URL ? fetchBytes(SAMPLE_SNAPSHOT_URL, 'The sample snapshot') : null));
+		const wanted = this.#kept.then(({ wanted }) => wanted);
+		const snapshot = wanted.then((w) => (w && snapshotUrl ? fetchBytes(snapshotUrl, 'The sample snapshot') : null));
 		snapshot.catch(() => {}); // handled where it is awaited
 		const db = await openDatabase(await engine);
 		performance.mark('oba:database-started');
