@@ -17,12 +17,16 @@ const BUNDLES = {
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
 
-/** DuckDB's worker for a bundle, fetching and compiling its .wasm from the start (duckdb-start.worker.ts). */
+/**
+ * DuckDB's worker for a bundle, fetching and compiling its .wasm from the start
+ * (duckdb-start.worker.ts). The dev server serves workers as modules, where that classic script
+ * cannot load DuckDB's: there, DuckDB's own worker.
+ */
 function startWorker(bundle: { mainModule: string; mainWorker: string | null }): Worker {
 	const absolute = (url: string) => new URL(url, location.href).href;
-	const worker = new Worker(absolute(startWorkerUrl), {
-		name: JSON.stringify({ worker: absolute(bundle.mainWorker!), wasm: absolute(bundle.mainModule) })
-	});
+	const worker = import.meta.env.DEV
+		? new Worker(bundle.mainWorker!)
+		: new Worker(absolute(startWorkerUrl), { name: JSON.stringify({ worker: absolute(bundle.mainWorker!), wasm: absolute(bundle.mainModule) }) });
 	performance.mark('oba:duckdb-worker-started');
 	return worker;
 }
