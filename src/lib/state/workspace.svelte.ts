@@ -25,8 +25,9 @@ function fetchSample(path: string): Promise<Uint8Array> {
 type Status = 'idle' | 'starting' | 'loading' | 'ready' | 'failed';
 
 /**
- * The browser's one database, started on first use and shared by every page. `version` moves on
- * whenever the data changes, so views that read it re-run their queries.
+ * The browser's one database, started as the app starts (the root layout's load) and shared by
+ * every page. `version` moves on whenever the data changes, so views that read it re-run their
+ * queries.
  */
 class Workspace {
 	status = $state<Status>('idle');
@@ -35,12 +36,13 @@ class Workspace {
 	loadProblems = $state<ImportOutcome[]>([]);
 	#opening: Promise<Database> | null = null;
 	#ahead: Promise<Session | null> | null = null;
-	/** What this browser keeps: whether it wants the sample, and how many imported files it replays. */
-	get #kept(): Promise<{ wanted: boolean; files: number }> {
-		this.#keptOnce ??= Promise.all([sampleWanted().catch(() => true), savedImportCount().catch(() => 0)]).then(([wanted, files]) => ({ wanted, files }));
-		return this.#keptOnce;
+	#kept: Promise<{ wanted: boolean; files: number }> | null = null;
+
+	/** What this browser keeps, asked once: whether it wants the sample, and how many imported files it replays. */
+	#keeps(): Promise<{ wanted: boolean; files: number }> {
+		this.#kept ??= Promise.all([sampleWanted().catch(() => true), savedImportCount().catch(() => 0)]).then(([wanted, files]) => ({ wanted, files }));
+		return this.#kept;
 	}
-	#keptOnce: Promise<{ wanted: boolean; files: number }> | null = null;
 
 	/** Says the data changed (an import, an undo): every view re-runs its queries. */
 	changed(): void {
@@ -68,7 +70,7 @@ class Workspace {
 		this.#ahead ??= (async () => {
 			const answers = fetchBytes(url, 'The sample answers'); // while the browser's storage is asked
 			answers.catch(() => {});
-			const { wanted, files } = await this.#kept;
+			const { wanted, files } = await this.#keeps();
 			return wanted && files === 0 ? answersSession(await answers) : null;
 		})().catch(() => null);
 		return this.#ahead;
@@ -79,7 +81,7 @@ class Workspace {
 		const engine = createBrowserEngine();
 		void this.ahead(); // the answers download now, should a view want them
 		// The browser's storage is asked, and the sample snapshot downloads, while DuckDB compiles.
-		const wanted = this.#kept.then(({ wanted }) => wanted);
+		const wanted = this.#keeps().then(({ wanted }) => wanted);
 		const snapshot = wanted.then((w) => (w && snapshotUrl ? fetchBytes(snapshotUrl, 'The sample snapshot') : null));
 		snapshot.catch(() => {}); // handled where it is awaited
 		const db = await openDatabase(await engine);
