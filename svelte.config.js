@@ -25,6 +25,9 @@ export default {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		csp,
-		alias: { $data: 'data' }
+		alias: { $data: 'data' },
+		// One JavaScript file and one stylesheet for the whole app instead of ~45 chunks: over
+		// HTTP/1.1 (six connections) the chunks queued for ~0.5 s before the page could start.
+		output: { bundleStrategy: 'single' }
 	}
 };

@@ -1,12 +1,66 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+const root = dirname(fileURLToPath(import.meta.url));
+
+const SAMPLE_MODULE = 'virtual:oba/sample';
+const SAMPLE_DIR = resolve(root, '.svelte-kit/oba');
+
+/** Runs the sample import in Node once per build process (SvelteKit builds twice: server, then client). */
+function writeSample(): Promise<{ snapshot: string; answers: string }> {
+	const cache = globalThis as { obaSample?: Promise<{ snapshot: string; answers: string }> };
+	cache.obaSample ??= (async () => {
+		const { module } = await runnerImport<{ default: { snapshot: Uint8Array; answers: Uint8Array } }>(resolve(root, 'scripts/sample-snapshot.ts'), {
+			configFile: false,
+			logLevel: 'warn'
+		});
+		await mkdir(SAMPLE_DIR, { recursive: true });
+		const files = { snapshot: resolve(SAMPLE_DIR, 'sample-snapshot.txt'), answers: resolve(SAMPLE_DIR, 'sample-answers.txt') };
+		await writeFile(files.snapshot, module.default.snapshot);
+		await writeFile(files.answers, module.default.answers);
+		return files;
+	})();
+	return cache.obaSample;
+}
+
+/**
+ * `virtual:oba/sample`: the URLs of the sample data as the build ships it, made during the build
+ * with the app's own import and query code in Node (src/lib/db/sample-snapshot.ts): the database
+ * snapshot (src/lib/db/snapshot.ts) and the home page's answers over it (src/lib/db/answers.ts).
+ * Both null in dev and tests, where the app imports the files themselves and asks DuckDB.
+ */
+function sampleData(): Plugin {
+	let build = false;
+	return {
+		name: 'oba-sample-data',
+		configResolved(config) {
+			build = config.command === 'build';
+		},
+		resolveId(id) {
+			return id === SAMPLE_MODULE ? `\0${SAMPLE_MODULE}` : undefined;
+		},
+		async load(id) {
+			if (id !== `\0${SAMPLE_MODULE}`) return undefined;
+			if (!build) return 'export const snapshotUrl = null;\nexport const answersUrl = null;';
+			const files = await writeSample();
+			return [
+				`export { default as snapshotUrl } from ${JSON.stringify(`${files.snapshot}?url`)};`,
+				`export { default as answersUrl } from ${JSON.stringify(`${files.answers}?url`)};`
+			].join('\n');
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), sampleData()],
 	build: {
 		chunkSizeWarningLimit: 1024,
 		// Data files stay files: a data: URL would need connect-src data:, which the CSP refuses.
-		assetsInlineLimit: (file) => (file.endsWith('.csv') ? false : undefined)
+		assetsInlineLimit: (file) => (/\.(csv|txt)$/.test(file) ? false : undefined)
 	},
 	test: {
 		projects: [

@@ -2,7 +2,7 @@
 // `npm run bench`: is the app fast at a million rows? Side by side with the usual alternatives,
 // in headless Chromium against the production build.
 //
-//   npm run bench [-- --rows N] [--runs K] [--changes C] [--quick] [--build | --no-build]
+//   npm run bench [-- --rows N] [--runs K] [--changes C] [--quick] [--build | --no-build] [--only cold]
 //
 //   --rows N     rows of the generated long-form measures file (default 1,000,000)
 //   --runs K     runs of every measurement; each figure is the median over runs (default 3)
@@ -10,6 +10,7 @@
 //   --quick      smoke test: 1 run, 20 filter changes
 //   --build      rebuild even when build/ looks current
 //   --no-build   use build/ as it is (the smoke test: npm test has just built it)
+//   --only cold  the cold start alone (and its filter changes), with its marks one by one
 //
 // Builds the app when build/ is missing or stale (scripts/bench/build.js), generates the file
 // (scripts/bench/generate.js) beside a snapshot of build/, serves both with scripts/serve.js and,
@@ -31,13 +32,13 @@ import { fileURLToPath } from 'node:url';
 import { ensureBuild } from './build.js';
 import { launch } from './chrome.js';
 import { alternative, appImport, appIngest, coldStart } from './measure.js';
-import { summarise } from './summary.js';
+import { summarise, summariseCold } from './summary.js';
 import { startSite } from './site.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function options(argv) {
-	const o = { rows: 1_000_000, runs: 3, changes: 60, build: /** @type {boolean | null} */ (false) };
+	const o = { rows: 1_000_000, runs: 3, changes: 60, build: /** @type {boolean | null} */ (false), only: /** @type {'cold' | null} */ (null) };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--rows') o.rows = Number(argv[++i]);
@@ -46,6 +47,11 @@ function options(argv) {
 		else if (a === '--quick') Object.assign(o, { runs: 1, changes: 20 });
 		else if (a === '--build') o.build = true;
 		else if (a === '--no-build') o.build = null;
+		else if (a === '--only') {
+			const what = argv[++i];
+			if (what !== 'cold') throw new Error('--only takes: cold');
+			o.only = what;
+		}
 		else throw new Error(`unknown option ${a}`);
 	}
 	for (const k of ['rows', 'runs', 'changes']) {
@@ -69,6 +75,7 @@ async function oneRun(site, o, log) {
 	};
 	try {
 		await step('cold', 'cold start', () => coldStart(browser, site.url, o.changes));
+		if (o.only === 'cold') return run;
 		await step('duckdb', 'DuckDB read_csv', () => alternative(browser, site.url, 'duckdbReadCsv', site.dataUrl));
 		await step('papaparse', 'papaparse + JS', () => alternative(browser, site.url, 'papaparseJs', site.dataUrl));
 		await step('arquero', 'Arquero', () => alternative(browser, site.url, 'arquero', site.dataUrl));
@@ -84,8 +91,10 @@ async function main() {
 	const o = options(process.argv.slice(2));
 	const log = (/** @type {string} */ m) => console.error(`bench: ${m}`);
 	const build = o.build === null ? path.join(repo, 'build') : ensureBuild(repo, { force: o.build });
-	log(`generating ${o.rows.toLocaleString('en-GB')} rows…`);
-	const site = await startSite({ repo, build, rows: o.rows });
+	// The cold start reads no generated file: a small one keeps --only cold quick.
+	const rows = o.only === 'cold' ? 1000 : o.rows;
+	log(`generating ${rows.toLocaleString('en-GB')} rows…`);
+	const site = await startSite({ repo, build, rows });
 	const stop = () => site.close().finally(() => process.exit(130));
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
@@ -99,7 +108,8 @@ async function main() {
 	} finally {
 		await site.close();
 	}
-	const { text, json, failed } = summarise(runs, { ...o, bytes: site.bytes, load: `${loadAtStart.toFixed(1)} / ${loadavg()[0].toFixed(1)}` });
+	const load = `${loadAtStart.toFixed(1)} / ${loadavg()[0].toFixed(1)}`;
+	const { text, json, failed } = o.only === 'cold' ? summariseCold(runs, { ...o, load }) : summarise(runs, { ...o, bytes: site.bytes, load });
 	console.log(text);
 	console.log(JSON.stringify(json));
 	return failed ? 1 : 0;

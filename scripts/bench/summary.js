@@ -107,3 +107,45 @@ export function summarise(runs, o) {
 	if (errors.length) text += `\n\nCould not measure:\n${errors.map((e) => `  - ${e}`).join('\n')}`;
 	return { text, json, failed: errors.length > 0 };
 }
+
+/** The marks of a cold start, in the order they happen. */
+const COLD_MARKS = [
+	['oba:duckdb-worker-started', 'DuckDB worker started'],
+	['oba:duckdb-instantiated', 'DuckDB instantiated (wasm compiled)'],
+	['oba:database-started', 'oba:database-started (schema in place)'],
+	['oba:sample-loaded', 'oba:sample-loaded'],
+	['oba:view-drawn', 'oba:view-drawn (home page charts)']
+];
+
+/**
+ * `--only cold`: the cold start's marks, each a median over runs, and the filter changes on
+ * /measures/ with the sample data.
+ * @param {any[]} runs
+ * @param {{ runs: number, changes: number, load: string }} o
+ */
+export function summariseCold(runs, o) {
+	const m = (/** @type {(r: any) => any} */ pick) => medianOf(runs, pick);
+	const filters = (/** @type {number} */ q) => round(m((r) => quantile(r.cold?.filters ?? [], q)));
+	const json = {
+		...Object.fromEntries(COLD_MARKS.map(([mark]) => [mark.replace('oba:', '').replaceAll('-', '_') + '_ms', round(m((r) => r.cold?.marks[mark]))])),
+		cold_start_ms: round(m((r) => r.cold?.marks['oba:view-drawn'])),
+		cold_start_runs_ms: runs.map((r) => round(r.cold?.marks['oba:view-drawn'] ?? null)),
+		filter_p50_ms: filters(0.5),
+		filter_p95_ms: filters(0.95)
+	};
+	/** @type {([string] | [string, number | string | null, string?])[]} */
+	const rows = [
+		[`Cold start: navigation → (sample data), median of ${o.runs} run${o.runs === 1 ? '' : 's'} (ms)`],
+		...COLD_MARKS.map(([mark, label]) => /** @type {[string, number | null, string]} */ ([label, round(m((r) => r.cold?.marks[mark])), mark === 'oba:view-drawn' ? 'target ≤ 2,500' : ''])),
+		['runs', json.cold_start_runs_ms.join(', '), 'oba:view-drawn of each run'],
+		[`Filter change → report card drawn (${o.changes} changes a run, sample data)`],
+		['p50', json.filter_p50_ms, ''],
+		['p95', json.filter_p95_ms, 'target ≤ 100'],
+		['Machine'],
+		['load average (1 min) at start / end', o.load, `${cpus().length} cores, shared: figures are noisy`]
+	];
+	const errors = [...new Set(runs.flatMap((r) => r.errors))];
+	let text = table(rows);
+	if (errors.length) text += `\n\nCould not measure:\n${errors.map((e) => `  - ${e}`).join('\n')}`;
+	return { text, json, failed: errors.length > 0 };
+}

@@ -1,3 +1,4 @@
+import { tableFromIPC } from 'apache-arrow';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Engine } from './engine';
@@ -22,7 +23,9 @@ export async function createNodeEngine(): Promise<Engine> {
 	connection.query(ENGINE_SETUP_SQL);
 
 	return {
-		query: async (sql) => connection.query(sql),
+		// DuckDB's own Arrow IPC, read with the app's apache-arrow (not the copy DuckDB's Node build
+		// requires): the tables are of the same classes as in the browser, where one copy serves both.
+		query: async (sql) => tableFromIPC(connection.useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
 		registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
 		dropFile: async (name) => db.dropFile(name),
 		close: async () => connection.close()

@@ -71,3 +71,9 @@ export function clearStores(stores: StoreName[]): Promise<void> {
 		for (const store of stores) tx.objectStore(store).clear();
 	});
 }
+
+/** How many things this browser keeps over the sample (imported files, an opened workspace, locks, notes). */
+export async function keptCount(): Promise<number> {
+	const counts = await Promise.all((['imports', 'workspace', 'locks', 'notes'] as const).map((store) => run(store, 'readonly', (s) => s.count())));
+	return counts.reduce((a, b) => a + b, 0);
+}

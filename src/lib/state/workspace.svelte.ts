@@ -1,24 +1,35 @@
-import type { Database } from '../db/database';
+import { answersSession } from '../db/answers';
+import { createBrowserEngine } from '../db/browser-engine';
+import type { Database, Session } from '../db/database';
+import { openDatabase } from '../db/open';
+import { loadSnapshot } from '../db/snapshot';
 import type { ImportOutcome } from '../ingest/import-file';
+import { keptCount } from './browser-store';
 import { openKeptWorkspace, restoreKept } from './restore-kept';
 import { sampleWanted, savedBytes, savedImports } from './saved-imports';
+import { answersUrl, snapshotUrl } from 'virtual:oba/sample';
 
 /** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
 const SAMPLE_URLS = import.meta.glob('/data/**/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
-async function fetchSample(path: string): Promise<Uint8Array> {
+async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${what} could not be loaded (HTTP ${response.status}).`);
+	return new Uint8Array(await response.arrayBuffer());
+}
+
+function fetchSample(path: string): Promise<Uint8Array> {
 	const url = SAMPLE_URLS[`/data/${path}`];
 	if (!url) throw new Error(`The sample file ${path} is missing from the build.`);
-	const response = await fetch(url);
-	if (!response.ok) throw new Error(`The sample file ${path} could not be loaded (HTTP ${response.status}).`);
-	return new Uint8Array(await response.arrayBuffer());
+	return fetchBytes(url, `The sample file ${path}`);
 }
 
 type Status = 'idle' | 'starting' | 'loading' | 'ready' | 'failed';
 
 /**
- * The browser's one database, started on first use and shared by every page. `version` moves on
- * whenever the data changes, so views that read it re-run their queries.
+ * The browser's one database, started as the app starts (the root layout's load) and shared by
+ * every page. `version` moves on whenever the data changes, so views that read it re-run their
+ * queries.
  */
 class Workspace {
 	status = $state<Status>('idle');
@@ -26,11 +37,17 @@ class Workspace {
 	version = $state(0);
 	loadProblems = $state<ImportOutcome[]>([]);
 	#opening: Promise<Database> | null = null;
+	#ahead: Promise<Session | null> | null = null;
+	#kept: Promise<{ wanted: boolean; files: number }> | null = null;
 	#rehearsed = false;
 
-	/** Says the data changed (an import, an undo): every view re-runs its queries. */
-	changed(): void {
-		this.version++;
+	/**
+	 * What this browser keeps, asked once: whether it wants the sample, and how many things it puts
+	 * back over it (imported files, an opened workspace, locked forecasts, notes; unreadable: some).
+	 */
+	#keeps(): Promise<{ wanted: boolean; files: number }> {
+		this.#kept ??= Promise.all([sampleWanted().catch(() => true), keptCount().catch(() => 1)]).then(([wanted, files]) => ({ wanted, files }));
+		return this.#kept;
 	}
 
 	/**
@@ -44,6 +61,11 @@ class Workspace {
 		void this.open().then((db) => idle(() => void import('../ingest/warm-up').then(({ warmUp }) => warmUp(db)).catch(() => undefined)));
 	}
 
+	/** Says the data changed (an import, an undo): every view re-runs its queries. */
+	changed(): void {
+		this.version++;
+	}
+
 	open(): Promise<Database> {
 		this.#opening ??= this.#start().catch((error: unknown) => {
 			this.status = 'failed';
@@ -54,30 +76,64 @@ class Workspace {
 		return this.#opening;
 	}
 
+	/**
+	 * While the database starts: a session answering the home page's queries over the sample data
+	 * from the answers the build recorded (see db/answers.ts), when the sample is all this browser
+	 * holds (it keeps no imports and the sample was not cleared); else, or once ready, null.
+	 */
+	ahead(): Promise<Session | null> {
+		if (this.status === 'ready' || !answersUrl) return Promise.resolve(null);
+		const url = answersUrl;
+		this.#ahead ??= (async () => {
+			const answers = fetchBytes(url, 'The sample answers'); // while the browser's storage is asked
+			answers.catch(() => {});
+			const { wanted, files } = await this.#keeps();
+			return wanted && files === 0 ? answersSession(await answers) : null;
+		})().catch(() => null);
+		return this.#ahead;
+	}
+
 	async #start(): Promise<Database> {
 		this.status = 'starting';
-		const modules = Promise.all([import('../db/browser-engine'), import('../db/open'), import('../ingest/sample')]);
-		// The sample files download while DuckDB compiles.
-		const files = modules.then(([, , { SAMPLE_FILES }]) =>
-			Promise.all(SAMPLE_FILES.map(async (f) => [f.path, await fetchSample(f.path)] as const))
-		);
-		const [{ createBrowserEngine }, { openDatabase }, { loadSample }] = await modules;
-		const db = await openDatabase(await createBrowserEngine());
+		const engine = createBrowserEngine();
+		void this.ahead(); // the answers download now, should a view want them
+		// The browser's storage is asked, and the sample snapshot downloads, while DuckDB compiles.
+		const wanted = this.#keeps().then(({ wanted }) => wanted);
+		const snapshot = wanted.then((w) => (w && snapshotUrl ? fetchBytes(snapshotUrl, 'The sample snapshot') : null));
+		snapshot.catch(() => {}); // handled where it is awaited
+		const db = await openDatabase(await engine);
 		performance.mark('oba:database-started');
 		this.status = 'loading';
-		const bytes = new Map(await files);
 		// An opened workspace file, kept in this browser, stands in for the sample data.
 		const kept = await openKeptWorkspace(db);
-		const wanted = !kept.opened && (await sampleWanted().catch(() => true));
-		const outcomes = wanted ? await loadSample(db, async (path) => bytes.get(path)!) : [];
+		const outcomes = !kept.opened && (await wanted) ? await this.#sample(db, snapshot) : [];
 		outcomes.push(...kept.problems);
 		performance.mark('oba:sample-loaded');
 		outcomes.push(...(await this.#replay(db)));
 		await restoreKept(db);
 		this.loadProblems = outcomes.filter((o) => o.problems.some((p) => p.severity === 'error'));
+		// No version bump: every view waits on open() for its first answer, so it has none to redo.
 		this.status = 'ready';
-		this.version++;
 		return db;
+	}
+
+	/**
+	 * The sample data: the snapshot the build made of it (one query), or else, as in dev or should
+	 * the snapshot fail, the sample files themselves through the import path.
+	 */
+	async #sample(db: Database, snapshot: Promise<Uint8Array | null>): Promise<ImportOutcome[]> {
+		try {
+			const bytes = await snapshot;
+			if (bytes) {
+				await loadSnapshot(db, bytes);
+				return [];
+			}
+		} catch (error) {
+			console.warn(`Importing the sample files: the sample snapshot could not be loaded (${error instanceof Error ? error.message : String(error)}).`);
+		}
+		const { loadSample, SAMPLE_FILES } = await import('../ingest/sample');
+		const files = new Map(await Promise.all(SAMPLE_FILES.map(async (f) => [f.path, await fetchSample(f.path)] as const)));
+		return loadSample(db, async (path) => files.get(path)!);
 	}
 
 	/** The user's own imports, kept in this browser, through the same import path as before. */
