@@ -4,6 +4,7 @@
  * ones after the filters), each with its latest figure per area as a count and a rate per 10,000.
  */
 import type { Database } from '../db/database';
+import { populationJoin } from '../db/queries/population';
 import { str, valuesList } from '../db/sql';
 import { MISSING_MARKER_SPELLINGS } from '../oba/missing';
 import { financialYearLabel, parseDfePeriod } from '../oba/periods';
@@ -135,6 +136,6 @@ function latestFigures(db: Database, table: string, areaCode: string, periods: s
 			CASE WHEN TRY_CAST(c.cell AS DOUBLE) IS NULL THEN nullif(c.cell, '') END AS marker,
 			pop.population, pop.mid_year AS "populationYear",
 			round(TRY_CAST(c.cell AS DOUBLE) / pop.population * 10000, 1) AS rate
-		FROM cells c LEFT JOIN populations pop ON pop.area_code = c.area_code AND pop.mid_year = year(c.start)
+		FROM cells c ${populationJoin('pop', 'c', 'start')}
 		WHERE c.n = 1 ORDER BY c.area_code`);
 }

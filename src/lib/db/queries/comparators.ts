@@ -2,6 +2,7 @@
 // region, England) — with the children aged 0–17 in each area and period, for rates per 10,000.
 import type { Session } from '../database';
 import { str } from '../sql';
+import { populationJoin } from './population';
 
 export interface AreaValueRow {
 	area_code: string;
@@ -30,7 +31,7 @@ export function areaValues(db: Session, measureId: string): Promise<AreaValueRow
 			v.period_start, v.period_label, v.value, v.marker, v.target, p.population, p.mid_year AS population_year
 		FROM measure_values v
 		LEFT JOIN areas a USING (area_code)
-		LEFT JOIN populations p ON p.area_code = v.area_code AND p.mid_year = year(v.period_start)
+		${populationJoin('p', 'v')}
 		WHERE v.measure_id = ${str(measureId)}
 		ORDER BY CASE a.level WHEN 'Local authority' THEN 0 WHEN 'Regional' THEN 1 WHEN 'National' THEN 2 ELSE 3 END,
 			v.area_code, v.period_start`);

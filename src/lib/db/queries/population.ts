@@ -1,5 +1,14 @@
 import type { Session } from '../database';
 
+/**
+ * The children aged 0–17 (`alias`) for each value of `values` (with its area_code and period start):
+ * a period takes the mid-year estimate of the year it starts in; 30 June Y is the estimate nearest
+ * the middle of a financial year April Y – March Y+1.
+ */
+export function populationJoin(alias: string, values: string, start = 'period_start'): string {
+	return `LEFT JOIN populations ${alias} ON ${alias}.area_code = ${values}.area_code AND ${alias}.mid_year = year(${values}.${start})`;
+}
+
 export interface IndicatorValueRow {
 	measure_id: string;
 	area_code: string;
@@ -28,7 +37,7 @@ export function populationIndicators(db: Session): Promise<IndicatorValueRow[]> 
 		FROM measure_values v
 		JOIN measures m USING (measure_id)
 		JOIN areas a USING (area_code)
-		LEFT JOIN populations p ON p.area_code = v.area_code AND p.mid_year = year(v.period_start)
+		${populationJoin('p', 'v')}
 		WHERE m.quadrant = 'population'
 		ORDER BY v.measure_id, a.level, v.area_code, v.period_start`);
 }
