@@ -12,6 +12,7 @@
  */
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import { tableRows, type Row, type Session } from './database';
+import { packParts, unpackIndex } from './parts-file';
 
 export const ANSWERS_HEADER = 'oba-dashboard query answers, version 1';
 
@@ -40,30 +41,18 @@ export async function recordAnswers(db: Session, views: readonly ((session: Sess
 		exec: async (sql: string) => void (await query(sql))
 	};
 	for (const view of views) await view(recorder);
-	const encoder = new TextEncoder();
 	const list = [...answers].map(([sql, bytes]) => ({ sql, bytes: bytes.byteLength }));
-	const parts = [encoder.encode(`${ANSWERS_HEADER}\n${JSON.stringify({ answers: list })}\n`), ...answers.values()];
-	const file = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-	let at = 0;
-	for (const part of parts) {
-		file.set(part, at);
-		at += part.byteLength;
-	}
-	return file;
+	return packParts(ANSWERS_HEADER, { answers: list }, [...answers.values()]);
 }
 
 /** A read-only session that answers the recorded queries, and only those. Throws if the file is not whole. */
 export function answersSession(file: Uint8Array): Session {
-	const decoder = new TextDecoder();
-	const firstBreak = file.indexOf(10);
-	const secondBreak = firstBreak < 0 ? -1 : file.indexOf(10, firstBreak + 1);
-	if (firstBreak < 0 || decoder.decode(file.subarray(0, firstBreak)) !== ANSWERS_HEADER) {
-		throw new Error('The answers file is not one of this version.');
-	}
-	if (secondBreak < 0) throw new Error('The answers file is incomplete.');
-	const { answers } = JSON.parse(decoder.decode(file.subarray(firstBreak + 1, secondBreak))) as { answers: { sql: string; bytes: number }[] };
+	const unpacked = unpackIndex<{ answers: { sql: string; bytes: number }[] }>(file, ANSWERS_HEADER);
+	if (unpacked === 'wrong') throw new Error('The answers file is not one of this version.');
+	if (unpacked === 'incomplete') throw new Error('The answers file is incomplete.');
+	const { answers } = unpacked.index;
 	const streams = new Map<string, Uint8Array>();
-	let at = secondBreak + 1;
+	let at = unpacked.start;
 	for (const { sql, bytes } of answers) {
 		streams.set(sql, file.slice(at, at + bytes)); // a copy: Arrow's buffers want their own alignment
 		at += bytes;

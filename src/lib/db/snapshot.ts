@@ -13,6 +13,7 @@
  */
 import { tableColumns, tableNames, tableText, type Cell, type TableColumn } from '../ingest/table-text';
 import type { Database, Session } from './database';
+import { packParts, unpackIndex } from './parts-file';
 import { ident, str } from './sql';
 
 /** The file's first line: what it is, and the version of this layout. */
@@ -42,29 +43,15 @@ export async function snapshotFile(db: Session): Promise<Uint8Array> {
 		tables.push({ table, columns: columns.map((c) => [c.name, c.type]), rows: rows.length, bytes: csv.byteLength });
 		parts.push(csv);
 	}
-	return concat([encoder.encode(`${SNAPSHOT_HEADER}\n${JSON.stringify({ tables })}\n`), ...parts]);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-	let at = 0;
-	for (const part of parts) {
-		out.set(part, at);
-		at += part.byteLength;
-	}
-	return out;
+	return packParts(SNAPSHOT_HEADER, { tables }, parts);
 }
 
 /** The file's tables and where each one's CSV is; throws when the file is not a whole snapshot. */
 function contents(file: Uint8Array): { tables: SnapshotTable[]; start: number } {
-	const firstBreak = file.indexOf(10);
-	const secondBreak = firstBreak < 0 ? -1 : file.indexOf(10, firstBreak + 1);
-	const decoder = new TextDecoder();
-	if (secondBreak < 0 || decoder.decode(file.subarray(0, firstBreak)) !== SNAPSHOT_HEADER) {
-		throw new Error('The sample snapshot is not a database snapshot of this version.');
-	}
-	const { tables } = JSON.parse(decoder.decode(file.subarray(firstBreak + 1, secondBreak))) as { tables: SnapshotTable[] };
-	const start = secondBreak + 1;
+	const unpacked = unpackIndex<{ tables: SnapshotTable[] }>(file, SNAPSHOT_HEADER);
+	// A file without its index line is no snapshot either: nothing of it can be read.
+	if (typeof unpacked === 'string') throw new Error('The sample snapshot is not a database snapshot of this version.');
+	const { index: { tables }, start } = unpacked;
 	if (start + tables.reduce((n, t) => n + t.bytes, 0) !== file.byteLength) throw new Error('The sample snapshot is incomplete.');
 	return { tables, start };
 }
