@@ -201,7 +201,17 @@ export const USER_TABLES = {
 
 export const historyTable = (table: DataTable) => `history_${table}`;
 
-/** history_<table>: changed_by (the import), change ('removed' or 'added'), then the table's own columns. */
+/**
+ * Of DATA_TABLES, those whose writer sets each row's import_id to the import writing it, and records
+ * only the rows it removes: the rows an import added are the rows carrying its id (a later import
+ * replacing one records it as removed, with that id). A million values then cost no second copy.
+ */
+export const ADDED_BY_IMPORT_ID = ['measure_values'] as const satisfies readonly DataTable[];
+
+/**
+ * history_<table>: changed_by (the import), change ('removed' or 'added'; only 'removed' for the
+ * tables of ADDED_BY_IMPORT_ID), then the table's own columns.
+ */
 const HISTORY_SQL = (Object.keys(DATA_TABLES) as DataTable[])
 	.map((t) => `CREATE TABLE IF NOT EXISTS ${historyTable(t)} AS
 	SELECT CAST(NULL AS INTEGER) AS changed_by, CAST(NULL AS VARCHAR) AS change, * FROM ${t} LIMIT 0;`)

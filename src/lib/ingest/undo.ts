@@ -8,7 +8,7 @@
  * when later data relies on it (reviews of the items a plan import brought): the user is told what.
  */
 import type { Database, Session } from '../db/database';
-import { DATA_TABLES, historyTable, REFERENCES, type DataTable } from '../db/schema';
+import { ADDED_BY_IMPORT_ID, DATA_TABLES, historyTable, REFERENCES, type DataTable } from '../db/schema';
 
 export interface UndoOutcome {
 	importId: number;
@@ -23,13 +23,22 @@ export interface UndoOutcome {
 
 const TABLES = Object.keys(DATA_TABLES) as DataTable[];
 const keyJoin = (t: DataTable, a: string, b: string) => DATA_TABLES[t].map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
+const byImportId = (t: DataTable) => (ADDED_BY_IMPORT_ID as readonly DataTable[]).includes(t);
+
+/** Deletes the rows an import added to a table (see ADDED_BY_IMPORT_ID for how they are known). */
+function deleteAdded(t: DataTable, importId: number): string {
+	return byImportId(t)
+		? `DELETE FROM ${t} WHERE import_id = ${importId}`
+		: `DELETE FROM ${t} USING (SELECT * FROM ${historyTable(t)} WHERE changed_by = ${importId} AND change = 'added') a WHERE ${keyJoin(t, t, 'a')}`;
+}
 
 /** Later imports whose history shares a key with this one's. */
 async function laterImportsOnSameRows(session: Session, importId: number) {
 	return session.rows<{ importId: number; file: string }>(`
 		SELECT i.import_id AS "importId", i.file_name AS file FROM imports i WHERE i.import_id IN (
 			${TABLES.map((t) => `SELECT y.changed_by FROM ${historyTable(t)} y JOIN ${historyTable(t)} x ON ${keyJoin(t, 'x', 'y')}
-				WHERE x.changed_by = ${importId} AND y.changed_by > ${importId}`).join('\nUNION\n')})
+				WHERE x.changed_by = ${importId} AND y.changed_by > ${importId}`).join('\nUNION\n')}
+			${ADDED_BY_IMPORT_ID.map((t) => `UNION SELECT changed_by FROM ${historyTable(t)} WHERE import_id = ${importId} AND changed_by > ${importId}`).join('\n')})
 		ORDER BY i.import_id DESC`);
 }
 
@@ -56,7 +65,7 @@ export async function undoImport(db: Database, importId: number): Promise<UndoOu
 			const dangling = danglingSql();
 			await session.exec(`CREATE OR REPLACE TEMP TABLE undo_dangling_before AS ${dangling}`);
 			await session.exec(TABLES.map((t) => `
-				DELETE FROM ${t} USING (SELECT * FROM ${historyTable(t)} WHERE changed_by = ${importId} AND change = 'added') a WHERE ${keyJoin(t, t, 'a')};
+				${deleteAdded(t, importId)};
 				INSERT INTO ${t} SELECT * EXCLUDE (changed_by, change) FROM ${historyTable(t)} WHERE changed_by = ${importId} AND change = 'removed';
 				DELETE FROM ${historyTable(t)} WHERE changed_by = ${importId}`).join(';\n') + `;
 				DELETE FROM imports WHERE import_id = ${importId}`);

@@ -47,8 +47,9 @@ export const VALUES_HISTORY = ['measure_values'] as const;
 /**
  * Replaces the stored values that `values` gives (same measure, area and period); leaves the others.
  * `values` is read once, into `temp`, before anything is deleted: it may read the stored values.
- * The history is what history.ts would find by comparing whole tables: every replaced row left
- * (its import_id differs from the new one's) and every written row came in.
+ * The history keeps every replaced row, as history.ts would find by comparing whole tables (its
+ * import_id differs from the new one's); the written rows are known by their import_id
+ * (ADDED_BY_IMPORT_ID in schema.ts), so they are not copied.
  */
 export async function writeValues(
 	session: Session, values: string, source: DataSource, importId: number, temp: string,
@@ -65,8 +66,7 @@ export async function writeValues(
 	await session.exec(`
 		INSERT INTO history_measure_values SELECT ${importId}, 'removed', v.* FROM ${temp} n JOIN measure_values v ON ${sameKey};
 		DELETE FROM measure_values v USING ${temp} n WHERE ${sameKey};
-		INSERT INTO measure_values SELECT ${VALUE_COLUMNS}, ${str(source)}, ${importId} FROM ${temp};
-		INSERT INTO history_measure_values SELECT ${importId}, 'added', * FROM measure_values WHERE import_id = ${importId}`);
+		INSERT INTO measure_values SELECT ${VALUE_COLUMNS}, ${str(source)}, ${importId} FROM ${temp}`);
 }
 
 /** Writes a parsed rows table: its measures (merged with what is loaded) and their values. */
