@@ -1,5 +1,6 @@
 import type { Database, Session } from '../db/database';
 import type { DataTable } from '../db/schema';
+import type { Previewed } from './changes';
 import type { Check } from './checks';
 import type { ColumnMatch } from './columns';
 import type { FormatSpec } from './formats';
@@ -41,8 +42,8 @@ export interface Prepared {
 	 * the preview compares them with what is loaded.
 	 */
 	incoming?: { values?: string; reviews?: string };
-	/** Writes the file's rows inside the import's transaction. */
-	write(session: Session, importId: number): Promise<void>;
+	/** Writes the file's rows inside the import's transaction, reusing what the preview made of `incoming`, if anything. */
+	write(session: Session, importId: number, previewed?: Previewed): Promise<void>;
 	/** Every table write() may change: their changes are kept so the import can be undone (see history.ts). */
 	writes: readonly DataTable[];
 	/**

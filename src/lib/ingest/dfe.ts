@@ -120,7 +120,7 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 			recordsOwnHistory: VALUES_HISTORY,
 			measures: values.map(({ indicator }) => measureRowSql(indicator, ctx.source)).join('\nUNION ALL\n') || undefined,
 			incoming: incoming ? { values: incoming } : {},
-			write: async (session, importId) => {
+			write: async (session, importId, previewed) => {
 				await session.exec(`
 					DELETE FROM areas WHERE area_code IN (SELECT ${area.code} FROM ${t} s);
 					INSERT INTO areas SELECT code, first(name ORDER BY "row"), first(level ORDER BY "row") FROM
@@ -130,7 +130,7 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 						DELETE FROM measures WHERE measure_id = ${str(indicator.measureId)};
 						INSERT INTO measures ${measureRowSql(indicator, ctx.source)}`);
 				}
-				if (incoming) await writeValues(session, incoming, ctx.source, importId, ctx.temp('values'));
+				if (incoming) await writeValues(session, incoming, ctx.source, importId, ctx.temp('values'), { compared: previewed?.values });
 			}
 		};
 	};

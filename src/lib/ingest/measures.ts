@@ -67,8 +67,8 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 		writes: ['measures', 'areas', 'measure_values'],
 		recordsOwnHistory: VALUES_HISTORY,
 		incoming: { values: valuesOfMeasuresSql(rows, `(${mergedMeasuresSql(rows, ctx.source)})`, kept) },
-		write: async (session, importId) => {
-			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp });
+		write: async (session, importId, previewed) => {
+			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp, previewed });
 		}
 	};
 };

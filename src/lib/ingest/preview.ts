@@ -3,7 +3,7 @@
  * writing nothing. The second half, commitImport, writes what the preview checked.
  */
 import type { Database } from '../db/database';
-import { changesOf, type ChangeSummary } from './changes';
+import { changesOf, type ChangeSummary, type Previewed } from './changes';
 import { errorRowsSql, runChecks, type Check } from './checks';
 import { closestFormat, detectFormat, matchColumns, missingColumns } from './columns';
 import type { DataSource, FormatHandler, Prepared } from './context';
@@ -54,6 +54,8 @@ export interface Checked {
 	format: FormatId;
 	prepared: Prepared;
 	checks: Check[];
+	/** What the preview made of the incoming rows, for the writer to reuse. */
+	previewed: Previewed;
 	checksum: string;
 	options: PreviewOptions;
 	/** The import log as it was when the file was checked: commit checks again if it has moved on. */
@@ -205,10 +207,10 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		const incoming = { values: valid(prepared.incoming?.values), reviews: valid(prepared.incoming?.reviews) };
 		const comparing = (ready || validRowsPossible) && options.changes !== false;
 		if (comparing) step('comparing');
-		const changes = comparing ? await changesOf(db, incoming, prepared.measures) : [];
+		const { changes, previewed } = comparing ? await changesOf(db, incoming, prepared.measures, temp) : { changes: [], previewed: {} };
 		signal?.throwIfAborted();
 		if (ready || validRowsPossible) {
-			checked.set(id, { db, request, options, source, file, format: spec.id, prepared, checks, checksum, basis: await importLogBasis(db), temp });
+			checked.set(id, { db, request, options, source, file, format: spec.id, prepared, checks, previewed, checksum, basis: await importLogBasis(db), temp });
 			kept = true;
 		}
 		return preview({ changes, ready, rowsWithErrors, validRowsPossible });
