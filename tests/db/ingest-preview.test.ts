@@ -184,6 +184,26 @@ describe('in the browser, DuckDB’s worker takes the bytes it is given', () => 
 	});
 });
 
+describe('a File the user chose (a Blob) is read as its bytes are', () => {
+	test('the same report and changes, checked again from the File, and a file too large refused by its size', async () => {
+		for (const name of ['ok-crlf.csv', 'bad-unknown-period.csv', 'bad-xlsx-renamed.csv']) {
+			const fromBytes = await previewImport(db, { name, bytes: corpusBytes(name) });
+			const fromFile = await previewImport(db, { name, bytes: new Blob([corpusBytes(name)]) });
+			const { id: _a, ...want } = fromBytes;
+			const { id: _b, ...got } = fromFile;
+			expect(got, name).toEqual(want);
+			await discardPreview(db, fromBytes);
+			if (name === 'ok-crlf.csv') {
+				await importFile(db, { name: 'other.csv', bytes: corpusBytes('ok-tabs.txt') });
+				// The log moved on, so the commit checks the file again, reading the File again.
+				expect((await commitImport(db, fromFile)).importId, name).not.toBeNull();
+			} else await discardPreview(db, fromFile);
+		}
+		const huge = await previewImport(db, { name: 'huge.csv', bytes: new Blob([corpusBytes('ok-crlf.csv')]) }, { maxBytes: 100 });
+		expect(huge.outcome.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^The file is 0 MB/)]);
+	});
+});
+
 describe('a file too large to read', () => {
 	test('is refused before it is read, saying how large it is and how to split it', async () => {
 		const before = await dumpTables(db);

@@ -14,8 +14,11 @@ export interface FileHead {
 	size: number;
 }
 
-/** What readingProblems needs of a file, taken before its bytes go to a worker (which takes them). */
-export const fileHead = (bytes: Uint8Array): FileHead => ({ head: bytes.slice(0, 8), size: bytes.length });
+/** What readingProblems needs of a file, taken before it goes to a worker (which takes the bytes). */
+export async function fileHead(source: Uint8Array | Blob): Promise<FileHead> {
+	if (source instanceof Blob) return { head: new Uint8Array(await source.slice(0, 8).arrayBuffer()), size: source.size };
+	return { head: source.slice(0, 8), size: source.length };
+}
 
 function notText(bytes: Uint8Array): string | null {
 	const starts = (...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);

@@ -14,7 +14,11 @@ import type { FileReading } from './reading';
 
 export interface ImportRequest {
 	name: string;
-	bytes: Uint8Array;
+	/**
+	 * The file: its bytes, or the File itself (a Blob), which a worker then reads off the page's
+	 * thread, and reads again for a re-check, with no copy of it held on the page.
+	 */
+	bytes: Uint8Array | Blob;
 	source?: DataSource;
 	/** Skip detection: the caller knows the format. */
 	format?: FormatId;

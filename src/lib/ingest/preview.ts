@@ -142,15 +142,16 @@ export async function previewImport(db: Database, request: ImportRequest, option
 	try {
 		step('reading');
 		const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
-		if (request.bytes.length > maxBytes) {
+		const head = await fileHead(request.bytes);
+		if (head.size > maxBytes) {
 			const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
-			outcome.problems.push(fileProblem(request.name, `The file is ${mb(request.bytes.length)}: the app reads files of up to ${mb(maxBytes)}.`,
+			outcome.problems.push(fileProblem(request.name, `The file is ${mb(head.size)}: the app reads files of up to ${mb(maxBytes)}.`,
 				'Split it into smaller files, for example one per financial year, and import each in turn.'));
 			return preview();
 		}
-		const head = fileHead(request.bytes);
-		// The reader may take the bytes (a worker does): it gets a copy, since a re-check reads the request again.
-		const { checksum, decoded } = await (options.read ?? readHere)(request.bytes.slice(), (f) => options.progress?.('reading', f), signal);
+		// The reader may take bytes (a worker does): it gets a copy, since a re-check reads the request again. A Blob is read afresh.
+		const bytes = request.bytes instanceof Blob ? request.bytes : request.bytes.slice();
+		const { checksum, decoded } = await (options.read ?? readHere)(bytes, (f) => options.progress?.('reading', f), signal);
 		fileChecksum = checksum;
 		outcome.reading = basicReading(decoded);
 		outcome.problems.push(...readingProblems(request.name, head, decoded));

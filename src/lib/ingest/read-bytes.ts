@@ -12,12 +12,13 @@ export interface ReadFile {
 }
 
 /**
- * Reads a file's bytes; `progress` is told the fraction read. It may take the bytes (a worker
- * does): the caller keeps a copy of what it still needs.
+ * Reads a file's bytes, or a Blob of them; `progress` is told the fraction read. It may take the
+ * bytes (a worker does): the caller keeps a copy of what it still needs.
  */
-export type ReadBytes = (bytes: Uint8Array, progress?: (fraction: number) => void, signal?: AbortSignal) => Promise<ReadFile>;
+export type ReadBytes = (source: Uint8Array | Blob, progress?: (fraction: number) => void, signal?: AbortSignal) => Promise<ReadFile>;
 
-export const readHere: ReadBytes = async (bytes, progress, signal) => {
+export const readHere: ReadBytes = async (source, progress, signal) => {
+	const bytes = source instanceof Blob ? new Uint8Array(await source.arrayBuffer()) : source;
 	// The checksum first: the decoded bytes may be the caller's own.
 	const checksum = await sha256(bytes);
 	signal?.throwIfAborted();

@@ -2,7 +2,7 @@
 import type { ReadBytes } from './read-bytes';
 import type { ReadReply } from './read-worker';
 
-export const readInWorker: ReadBytes = (bytes, progress, signal) =>
+export const readInWorker: ReadBytes = (source, progress, signal) =>
 	new Promise((resolve, reject) => {
 		signal?.throwIfAborted();
 		const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
@@ -26,6 +26,7 @@ export const readInWorker: ReadBytes = (bytes, progress, signal) =>
 			finish();
 			reject(new Error(event.message || 'The file could not be read.'));
 		};
-		// Transferred, not copied: the caller gave these bytes up (see ReadBytes).
-		worker.postMessage({ bytes }, [bytes.buffer as ArrayBuffer]);
+		// Bytes are transferred, not copied: the caller gave them up (see ReadBytes). A Blob is a
+		// handle: the worker reads the file itself.
+		worker.postMessage({ source }, source instanceof Blob ? [] : [source.buffer as ArrayBuffer]);
 	});

@@ -9,9 +9,9 @@ export type ReadReply =
 
 const reply = (message: ReadReply, transfer: Transferable[] = []) => postMessage(message, transfer);
 
-onmessage = async (event: MessageEvent<{ bytes: Uint8Array }>) => {
+onmessage = async (event: MessageEvent<{ source: Uint8Array | Blob }>) => {
 	try {
-		const { checksum, decoded } = await readHere(event.data.bytes, (fraction) => reply({ kind: 'progress', fraction }));
+		const { checksum, decoded } = await readHere(event.data.source, (fraction) => reply({ kind: 'progress', fraction }));
 		reply({ kind: 'read', checksum, decoded }, [decoded.bytes.buffer as ArrayBuffer]);
 	} catch (error) {
 		reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -23,9 +23,9 @@ export function saveImport(entry: Omit<SavedImport, 'id'>): Promise<IDBValidKey>
 	return run('imports', 'readwrite', (s) => s.add(entry));
 }
 
-/** A kept file's bytes. */
-export async function savedBytes(entry: SavedImport): Promise<Uint8Array> {
-	return new Uint8Array(entry.bytes instanceof Blob ? await entry.bytes.arrayBuffer() : entry.bytes);
+/** A kept file, as an import reads it: a File kept as it was chosen goes to the reader as it is. */
+export function savedFile(entry: SavedImport): Uint8Array | Blob {
+	return entry.bytes instanceof Blob ? entry.bytes : new Uint8Array(entry.bytes);
 }
 
 export function savedImports(): Promise<SavedImport[]> {

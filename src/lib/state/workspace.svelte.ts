@@ -6,7 +6,7 @@ import { loadSnapshot } from '../db/snapshot';
 import type { ImportOutcome } from '../ingest/import-file';
 import { keptCount } from './browser-store';
 import { openKeptWorkspace, restoreKept } from './restore-kept';
-import { sampleWanted, savedBytes, savedImports } from './saved-imports';
+import { sampleWanted, savedFile, savedImports } from './saved-imports';
 import { answersUrl, snapshotUrl } from 'virtual:oba/sample';
 
 /** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
@@ -145,7 +145,7 @@ class Workspace {
 		]);
 		const outcomes: ImportOutcome[] = [];
 		for (const entry of saved) {
-			const preview = await previewImport(db, { name: entry.name, bytes: await savedBytes(entry), dfe: entry.dfe }, { read: readInWorker, changes: false });
+			const preview = await previewImport(db, { name: entry.name, bytes: savedFile(entry), dfe: entry.dfe }, { read: readInWorker, changes: false });
 			if (preview.ready || (entry.validRowsOnly && preview.validRowsPossible)) {
 				outcomes.push(await commitImport(db, preview, { validRowsOnly: entry.validRowsOnly }));
 			} else {
