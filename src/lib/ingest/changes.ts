@@ -81,37 +81,36 @@ function summaries(kind: ChangeSummary['kind'], counts: Counts[], details: Detai
 	}));
 }
 
-/**
- * The incoming values beside what is stored under the same key, read once into `table`: the
- * counts and the listed changes read it, and so does the writer (Previewed), which then finds
- * the rows it replaces among the `stored` ones alone.
- */
-async function compareValues(db: Session, values: string, table: string): Promise<void> {
-	await db.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS
-		SELECT i.*, o.measure_id IS NOT NULL AS stored, o.value AS stored_value, o.marker AS stored_marker,
-			CASE WHEN o.measure_id IS NULL THEN '' ELSE concat_ws(', ',
-				CASE WHEN i.value IS DISTINCT FROM o.value OR i.marker IS DISTINCT FROM o.marker THEN 'value' END,
-				CASE WHEN i.numerator IS DISTINCT FROM o.numerator OR i.denominator IS DISTINCT FROM o.denominator THEN 'numerator and denominator' END,
-				CASE WHEN i.target IS DISTINCT FROM o.target THEN 'target' END,
-				CASE WHEN i.note IS DISTINCT FROM o.note THEN 'note' END) END AS fields
-		FROM (${values}) i LEFT JOIN measure_values o ON ${VALUE_KEY}`);
-}
+/** The incoming values beside what is stored under the same key: `stored`, and which `fields` differ. */
+const comparedSql = (values: string) => `
+	SELECT i."row", i.measure_id, i.period_label, i.period_start, i.value, i.marker,
+		o.measure_id IS NOT NULL AS stored, o.value AS stored_value, o.marker AS stored_marker,
+		CASE WHEN o.measure_id IS NULL THEN '' ELSE concat_ws(', ',
+			CASE WHEN i.value IS DISTINCT FROM o.value OR i.marker IS DISTINCT FROM o.marker THEN 'value' END,
+			CASE WHEN i.numerator IS DISTINCT FROM o.numerator OR i.denominator IS DISTINCT FROM o.denominator THEN 'numerator and denominator' END,
+			CASE WHEN i.target IS DISTINCT FROM o.target THEN 'target' END,
+			CASE WHEN i.note IS DISTINCT FROM o.note THEN 'note' END) END AS fields
+	FROM (${values}) i LEFT JOIN measure_values o ON ${VALUE_KEY}`;
 
-/** Values: new, changed and unchanged per measure; `measures` gives each measure's name and details. */
-async function valueChanges(db: Session, values: string, measures: string | undefined, table: string): Promise<ChangeSummary[]> {
-	await compareValues(db, values, table);
+/**
+ * Values: new, changed and unchanged per measure; `measures` gives each measure's name and details.
+ * Nothing is kept of a million compared rows but their counts: the changes are listed from a second
+ * pass, made only when some value would change.
+ */
+async function valueChanges(db: Session, values: string, measures: string | undefined): Promise<ChangeSummary[]> {
 	const names = measures ? `(SELECT measure_id, name FROM (${measures}))` : `(SELECT measure_id, name FROM measures)`;
 	const counts = await db.rows<Counts>(`
-		SELECT c.key, first(n.name) AS label, c.key NOT IN (SELECT measure_id FROM measures) AS is_new,
-			count(*) FILTER (NOT stored) AS added, count(*) FILTER (stored AND fields <> '') AS changed,
-			count(*) FILTER (stored AND fields = '') AS unchanged, 0 AS removed
-		FROM (SELECT measure_id AS key, "row", stored, fields FROM ${table}) c LEFT JOIN ${names} n ON n.measure_id = c.key
+		SELECT c.key, first(n.name) AS label, c.key NOT IN (SELECT measure_id FROM measures) AS is_new, sum(c.added) AS added,
+			sum(c.changed) AS changed, sum(c.unchanged) AS unchanged, 0 AS removed
+		FROM (SELECT measure_id AS key, min("row") AS "row", count(*) FILTER (NOT stored) AS added,
+				count(*) FILTER (stored AND fields <> '') AS changed, count(*) FILTER (stored AND fields = '') AS unchanged
+			FROM (${comparedSql(values)}) GROUP BY measure_id) c LEFT JOIN ${names} n ON n.measure_id = c.key
 		GROUP BY c.key ORDER BY min(c."row")`);
-	const details = await db.rows<Detail>(`
+	const details = counts.some((c) => c.changed > 0) ? await db.rows<Detail>(`
 		SELECT key, "row", what, coalesce(stored_marker, ${plain('stored_value')}) AS before, coalesce(marker, ${plain('value')}) AS after, fields FROM (
 			SELECT *, measure_id AS key, period_label AS what, row_number() OVER (PARTITION BY measure_id ORDER BY "row", period_start) AS n
-			FROM ${table} WHERE stored AND fields <> '')
-		WHERE n <= ${LISTED_CHANGES} ORDER BY key, n`);
+			FROM (${comparedSql(values)}) WHERE stored AND fields <> '')
+		WHERE n <= ${LISTED_CHANGES} ORDER BY key, n`) : [];
 	const result = summaries('measure', counts, details, (c) => c.label ?? c.key);
 	if (measures) await addMeasureDetails(db, measures, result);
 	return result;
@@ -157,23 +156,24 @@ async function reviewChanges(db: Session, reviews: string): Promise<ChangeSummar
 }
 
 /**
- * Tables the preview made of a file's incoming rows, for the writer to reuse: each holds the
- * incoming rows with `stored` (a row with the same key is loaded). Valid only while the data
- * is as it was when they were made (commit.ts checks the import log for that).
+ * What the preview learnt of a file's incoming rows that spares the writer work. Valid only while
+ * the data is as it was when previewed (commit.ts checks the import log for that).
  */
 export interface Previewed {
-	values?: string;
+	/** How many incoming values have a stored value of the same key to replace; 0: the writer looks for none. */
+	valuesReplacing?: number;
 }
 
-/** Every change the file would make to values and ratings; nothing is written but `temp` tables. */
+/** Every change the file would make to values and ratings; nothing is written. */
 export async function changesOf(
-	db: Session, incoming: { values?: string; reviews?: string }, measures: string | undefined, temp: (name: string) => string
+	db: Session, incoming: { values?: string; reviews?: string }, measures?: string
 ): Promise<{ changes: ChangeSummary[]; previewed: Previewed }> {
 	const previewed: Previewed = {};
 	const changes: ChangeSummary[] = [];
 	if (incoming.values) {
-		previewed.values = temp('compared_values');
-		changes.push(...(await valueChanges(db, incoming.values, measures, previewed.values)));
+		const values = await valueChanges(db, incoming.values, measures);
+		previewed.valuesReplacing = values.reduce((n, c) => n + c.changed + c.unchanged, 0);
+		changes.push(...values);
 	}
 	if (incoming.reviews) changes.push(...(await reviewChanges(db, incoming.reviews)));
 	return { changes, previewed };

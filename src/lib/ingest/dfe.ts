@@ -130,7 +130,7 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 						DELETE FROM measures WHERE measure_id = ${str(indicator.measureId)};
 						INSERT INTO measures ${measureRowSql(indicator, ctx.source)}`);
 				}
-				if (incoming) await writeValues(session, incoming, ctx.source, importId, ctx.temp('values'), { compared: previewed?.values });
+				if (incoming) await writeValues(session, incoming, ctx.source, importId, ctx.temp('values'), { replacing: previewed?.valuesReplacing });
 			}
 		};
 	};

@@ -208,7 +208,7 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		const incoming = { values: valid(prepared.incoming?.values), reviews: valid(prepared.incoming?.reviews) };
 		const comparing = (ready || validRowsPossible) && options.changes !== false;
 		if (comparing) step('comparing');
-		const { changes, previewed } = comparing ? await changesOf(db, incoming, prepared.measures, temp) : { changes: [], previewed: {} };
+		const { changes, previewed } = comparing ? await changesOf(db, incoming, prepared.measures) : { changes: [], previewed: {} };
 		signal?.throwIfAborted();
 		if (ready || validRowsPossible) {
 			checked.set(id, { db, request, options, source, file, format: spec.id, prepared, checks, previewed, checksum, basis: await importLogBasis(db), temp });

@@ -48,32 +48,35 @@ export const VALUES_HISTORY = ['measure_values'] as const;
 /**
  * Replaces the stored values that `values` gives (same measure, area and period); leaves the others.
  * `values` is read once, into `temp`, before anything is deleted: it may read the stored values.
- * Or the preview has read it already (`compared`, changes.ts): then only the rows it found `stored`
- * can replace any. The history keeps every replaced row, as history.ts would find by comparing
- * whole tables; the written rows are known by their import_id (ADDED_BY_IMPORT_ID in schema.ts).
+ * When the preview found that none replaces a stored value, they are written as they are read.
+ * The history keeps every replaced row, as history.ts would find by comparing whole tables; the
+ * written rows are known by their import_id (ADDED_BY_IMPORT_ID in schema.ts).
  */
 export async function writeValues(
 	session: Session, values: string, source: DataSource, importId: number, temp: string,
 	options: {
 		/** The file's checks already refuse a repeated measure, area and period (measure-checks.ts). */
 		keysChecked?: boolean;
-		/** The preview's table of these values (Previewed.values). */
-		compared?: string;
+		/** What the preview found (Previewed.valuesReplacing). */
+		replacing?: number;
 	} = {}
 ): Promise<void> {
+	const insert = (from: string) => `INSERT INTO measure_values SELECT ${VALUE_COLUMNS}, ${str(source)}, ${importId} FROM ${from}`;
+	if (options.keysChecked && options.replacing === 0) {
+		await session.exec(insert(`(${values})`));
+		return;
+	}
 	const sameKey = `v.measure_id = n.measure_id AND v.area_code = n.area_code AND v.period_start = n.period_start AND v.period_kind = n.period_kind`;
-	const table = options.compared ?? temp;
-	if (!options.compared) await session.exec(`CREATE OR REPLACE TEMP TABLE ${temp} AS SELECT *, true AS stored FROM (${values})`);
+	await session.exec(`CREATE OR REPLACE TEMP TABLE ${temp} AS ${values}`);
 	// The table has no PRIMARY KEY to refuse a repeated key (schema.ts): this is that guard. With the
 	// keys unique, an inner join finds each replaced row once, and DuckDB may hash the smaller side.
 	const [repeated] = options.keysChecked ? [] : await session.rows<{ n: number }>(`SELECT count(*) AS n FROM (
-		SELECT measure_id, area_code, period_start, period_kind FROM ${table} GROUP BY ALL HAVING count(*) > 1)`);
+		SELECT measure_id, area_code, period_start, period_kind FROM ${temp} GROUP BY ALL HAVING count(*) > 1)`);
 	if (repeated?.n) throw new Error(`${repeated.n} values would share a measure, area and period with another.`);
-	const replacing = `(SELECT * FROM ${table} WHERE stored)`;
 	await session.exec(`
-		INSERT INTO history_measure_values SELECT ${importId}, 'removed', v.* FROM ${replacing} n JOIN measure_values v ON ${sameKey};
-		DELETE FROM measure_values v USING ${replacing} n WHERE ${sameKey};
-		INSERT INTO measure_values SELECT ${VALUE_COLUMNS}, ${str(source)}, ${importId} FROM ${table}`);
+		INSERT INTO history_measure_values SELECT ${importId}, 'removed', v.* FROM ${temp} n JOIN measure_values v ON ${sameKey};
+		DELETE FROM measure_values v USING ${temp} n WHERE ${sameKey};
+		${insert(temp)}`);
 }
 
 /** Writes a parsed rows table: its measures (merged with what is loaded) and their values. */
@@ -90,5 +93,5 @@ export async function writeMeasures(
 		INSERT INTO areas SELECT ${str(HOME_AREA.code)}, ${str(HOME_AREA.name)}, ${str(HOME_AREA.level)}
 			WHERE ${str(HOME_AREA.code)} IN (SELECT area_code FROM ${rows}) AND ${str(HOME_AREA.code)} NOT IN (SELECT area_code FROM areas)`);
 	await writeValues(session, valuesOfMeasuresSql(rows, measures, options.kept), options.source, options.importId, options.temp('values'),
-		{ keysChecked: true, compared: options.previewed?.values });
+		{ keysChecked: true, replacing: options.previewed?.valuesReplacing });
 }
