@@ -78,10 +78,14 @@ export class Lookups {
 		const pending = this.#pending;
 		this.#pending = [];
 		if (pending.length === 0) return [];
+		// Each column's distinct texts, found in one scan of it; the plain ones stay in DuckDB.
+		const distinct = `${this.#prefix}texts${this.#made}`;
+		await db.exec(`CREATE OR REPLACE TEMP TABLE ${distinct} AS
+			${pending.map(({ spec }, k) => `SELECT DISTINCT ${k} AS k, ${textOf(spec)} AS text FROM ${file.table} s`).join('\nUNION ALL\n')}`);
+		const isPlain = (spec: LookupSpec) => `regexp_full_match(text, ${str(spec.plain!.pattern)})`;
+		const plainTexts = pending.map(({ spec }, k) => (spec.plain ? `(k = ${k} AND ${isPlain(spec)})` : null)).filter((x) => x !== null);
 		const texts = await db.rows<{ k: number; text: string }>(
-			pending.map(({ spec }, k) => `SELECT DISTINCT ${k} AS k, ${textOf(spec)} AS text FROM ${file.table} s
-				${spec.plain ? `WHERE NOT regexp_full_match(${textOf(spec)}, ${str(spec.plain.pattern)})` : ''}`).join('\nUNION ALL\n')
-		);
+			`SELECT k, text FROM ${distinct} ${plainTexts.length ? `WHERE NOT (${plainTexts.join(' OR ')})` : ''}`);
 		const failing = new Set<number>();
 		const statements = pending.flatMap(({ spec, lookup }, k) => {
 			const names = Object.keys(spec.fields);
@@ -99,10 +103,10 @@ export class Lookups {
 				`CREATE OR REPLACE TEMP TABLE ${lookup.table} (${columns.join(', ')})`,
 				...(rows.length ? [`INSERT INTO ${lookup.table} VALUES ${valuesList(rows)}`] : []),
 				...(plain ? [`INSERT INTO ${lookup.table} SELECT text, true, NULL, ${names.map((n) => `CAST(${plain.fields[n] ?? 'NULL'} AS ${spec.fields[n]})`).join(', ')}
-					FROM (SELECT DISTINCT ${textOf(spec)} AS text FROM ${file.table} s) WHERE regexp_full_match(text, ${str(plain.pattern)})`] : [])
+					FROM ${distinct} WHERE k = ${k} AND ${isPlain(spec)}`] : [])
 			];
 		});
-		await db.exec(statements.join(';\n'));
+		await db.exec([...statements, `DROP TABLE ${distinct}`].join(';\n'));
 		// A column whose every text parsed needs no check: asking would scan the file for nothing.
 		return pending.filter((_, k) => failing.has(k)).map(({ spec, lookup }) => ({
 			column: spec.column,
