@@ -61,8 +61,18 @@ export function col(ctx: Pick<FormatContext, 'match'>, name: string): string {
 	return index === undefined ? 'CAST(NULL AS VARCHAR)' : trimmed(`s.${cell(index)}`);
 }
 
-/** Any white space at either end: a superset of what DuckDB's trim() removes (spaces, and Unicode ones such as U+00A0). */
-const PADDED = `'^[\\s\\p{Z}\\x{85}]|[\\s\\p{Z}\\x{85}]$'`;
+/**
+ * White space, as code points: a superset of what DuckDB's trim() removes (the Unicode space
+ * separators, U+0020 and U+00A0 among them), with tabs, line breaks and U+0085 besides.
+ */
+const WHITE_SPACE = [9, 10, 11, 12, 13, 32, 133, 160, 5760, ...Array.from({ length: 11 }, (_, i) => 8192 + i), 8232, 8233, 8239, 8287, 12288];
+
+/**
+ * True when the text starts or ends with white space; a regular expression took twice as long.
+ * right() reads the last user-perceived character, so a space after a prepended mark (U+0600,
+ * say) is missed: no cell of these files ends so.
+ */
+const padded = (sql: string) => `(unicode(${sql}) IN (${WHITE_SPACE.join(', ')}) OR unicode(right(${sql}, 1)) IN (${WHITE_SPACE.join(', ')}))`;
 
 /**
  * A cell without the spaces around it, or NULL when blank: nullif(trim(x), ''), but trimming
@@ -70,7 +80,7 @@ const PADDED = `'^[\\s\\p{Z}\\x{85}]|[\\s\\p{Z}\\x{85}]$'`;
  * million long cells the copies cost more than the rest of the reading.
  */
 export function trimmed(sql: string): string {
-	return `CASE WHEN regexp_matches(${sql}, ${PADDED}) THEN nullif(trim(${sql}), '') ELSE nullif(${sql}, '') END`;
+	return `CASE WHEN ${padded(sql)} THEN nullif(trim(${sql}), '') ELSE nullif(${sql}, '') END`;
 }
 
 export function columnIndex(ctx: Pick<FormatContext, 'match'>, name: string): number | null {
