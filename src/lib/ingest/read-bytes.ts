@@ -19,8 +19,9 @@ export type ReadBytes = (source: Uint8Array | Blob, progress?: (fraction: number
 
 export const readHere: ReadBytes = async (source, progress, signal) => {
 	const bytes = source instanceof Blob ? new Uint8Array(await source.arrayBuffer()) : source;
-	// The checksum first: the decoded bytes may be the caller's own.
-	const checksum = await sha256(bytes);
+	// Hashed beside the decoding: WebCrypto copies the bytes at once and hashes them on its own thread.
+	const checksum = sha256(bytes);
 	signal?.throwIfAborted();
-	return { checksum, decoded: decodeCsv(bytes, progress) };
+	const decoded = decodeCsv(bytes, progress);
+	return { checksum: await checksum, decoded };
 };
