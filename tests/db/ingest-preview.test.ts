@@ -9,7 +9,7 @@ import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
 import { previewReport } from '../../src/lib/ingest/report-text';
 import { dumpTables } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/undo';
-import { corpusBytes } from '../fixtures/ingest/corpus';
+import { corpus, corpusBytes } from '../fixtures/ingest/corpus';
 import { sampleDatabase } from '../helpers/workspace';
 
 let db: Database;
@@ -169,6 +169,7 @@ describe('in the browser, DuckDB’s worker takes the bytes it is given', () => 
 		const engine: Engine = {
 			...inner,
 			registerFile: (name, bytes) => {
+				if (bytes instanceof Blob) return inner.registerFile(name, bytes);
 				const copy = bytes.slice();
 				structuredClone(bytes.buffer, { transfer: [bytes.buffer as ArrayBuffer] });
 				return inner.registerFile(name, copy);
@@ -185,23 +186,69 @@ describe('in the browser, DuckDB’s worker takes the bytes it is given', () => 
 });
 
 describe('a File the user chose (a Blob) is read as its bytes are', () => {
-	test('the same report and changes, checked again from the File, and a file too large refused by its size', async () => {
-		const asFile = (name: string) => new Blob([corpusBytes(name).slice()]);
-		for (const name of ['ok-crlf.csv', 'bad-unknown-period.csv', 'bad-xlsx-renamed.csv']) {
-			const fromBytes = await previewImport(db, { name, bytes: corpusBytes(name) });
-			const fromFile = await previewImport(db, { name, bytes: asFile(name) });
+	const asFile = (name: string) => new Blob([corpusBytes(name).slice()]);
+
+	// A File is staged by DuckDB on a guess from its first lines while the whole is read
+	// (stageOnGuess): for every file of the corpus, the guess kept or not, the outcome is the same.
+	test('every file of the corpus: the same report, changes and rows to write', async () => {
+		for (const entry of corpus.files) {
+			const request = { name: entry.file, ...entry.request };
+			const fromBytes = await previewImport(db, { ...request, bytes: corpusBytes(entry.file) });
 			const { id: _a, ...want } = fromBytes;
-			const { id: _b, ...got } = fromFile;
-			expect(got, name).toEqual(want);
 			await discardPreview(db, fromBytes);
-			if (name === 'ok-crlf.csv') {
-				await importFile(db, { name: 'other.csv', bytes: corpusBytes('ok-tabs.txt') });
-				// The log moved on, so the commit checks the file again, reading the File again.
-				expect((await commitImport(db, fromFile)).importId, name).not.toBeNull();
-			} else await discardPreview(db, fromFile);
+			const fromFile = await previewImport(db, { ...request, bytes: asFile(entry.file) });
+			const { id: _b, ...got } = fromFile;
+			await discardPreview(db, fromFile);
+			expect(got, entry.file).toEqual(want);
 		}
+		expect(await temporaryTables()).toBe(0);
+	});
+
+	test('a File is checked again from the File when the data moved on, and a file too large is refused by its size', async () => {
+		const preview = await previewImport(db, { name: 'ok.csv', bytes: asFile('ok-crlf.csv') });
+		await importFile(db, { name: 'other.csv', bytes: corpusBytes('ok-tabs.txt') });
+		expect((await commitImport(db, preview)).importId).not.toBeNull();
 		const huge = await previewImport(db, { name: 'huge.csv', bytes: asFile('ok-crlf.csv') }, { maxBytes: 100 });
 		expect(huge.outcome.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^The file is 0 MB/)]);
+	});
+
+	test('a guess from the first lines that the whole file does not bear out is not used', async () => {
+		// Past the guess's first 256 KB: a row wider than the header, a Windows-1252 pound sign, a line too long for the default.
+		const filler = Array.from({ length: 6000 }, (_, i) => `M19,Return interviews offered within 72 hours (%),2010/11 Q${(i % 4) + 1},${i}`);
+		const header = 'measure_id,measure,period,value';
+		const encoded = (what: string, lines: string[]) => {
+			const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+			return what === 'pound' ? new Uint8Array([...bytes, ...new TextEncoder().encode('M19,Cost '), 0xa3, ...new TextEncoder().encode('5,2030/31 Q2,5\n')]) : bytes;
+		};
+		const cases = {
+			wider: [header, ...filler, 'M19,Return interviews,2030/31 Q1,5,stray'],
+			pound: [header, ...filler],
+			long: [header, ...filler, `M19,${'x'.repeat(700_000)},2030/31 Q1,5`]
+		};
+		// The real engine, counting DuckDB's reads of a file: one when the guess holds, two when it does not.
+		const inner = await createNodeEngine();
+		let reads = 0;
+		const counting = await openDatabase({ ...inner, query: (sql) => ((reads += /read_csv\(/.test(sql) ? 1 : 0), inner.query(sql)) });
+		await importFile(counting, { name: 'ok.csv', bytes: corpusBytes('ok-crlf.csv') });
+		reads = 0;
+		await discardPreview(counting, await previewImport(counting, { name: 'clean.csv', bytes: new Blob([new TextEncoder().encode([header, ...filler].join('\n') + '\n')]) }));
+		expect(reads).toBe(1);
+		for (const [what, lines] of Object.entries(cases)) {
+			reads = 0;
+			await discardPreview(counting, await previewImport(counting, { name: `${what}.csv`, bytes: new Blob([encoded(what, lines).slice()]) }));
+			expect(reads, what).toBe(2);
+		}
+		for (const [what, lines] of Object.entries(cases)) {
+			const bytes = encoded(what, lines);
+			const fromBytes = await previewImport(db, { name: `${what}.csv`, bytes });
+			const fromFile = await previewImport(db, { name: `${what}.csv`, bytes: new Blob([bytes.slice()]) });
+			const { id: _a, ...want } = fromBytes;
+			const { id: _b, ...got } = fromFile;
+			expect(got, what).toEqual(want);
+			expect(got.outcome.rowCount, what).toBe(lines.length - (what === 'pound' ? 0 : 1));
+			await discardPreview(db, fromBytes);
+			await discardPreview(db, fromFile);
+		}
 	});
 });
 

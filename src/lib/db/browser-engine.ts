@@ -59,7 +59,9 @@ export async function createBrowserEngine(): Promise<Engine> {
 
 	return {
 		query: (sql) => connection.query(sql),
-		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+		registerFile: (name, bytes) => (bytes instanceof Blob
+			? db.registerFileHandle(name, bytes, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)
+			: db.registerFileBuffer(name, bytes)),
 		dropFile: async (name) => void (await db.dropFile(name)),
 		close: async () => {
 			await connection.close();

@@ -42,7 +42,7 @@ export class Database implements Session {
 		await this.query(sql);
 	}
 
-	registerFile(name: string, bytes: Uint8Array): Promise<void> {
+	registerFile(name: string, bytes: Uint8Array | Blob): Promise<void> {
 		return this.#enqueue(() => this.#engine.registerFile(name, bytes));
 	}
 

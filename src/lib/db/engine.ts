@@ -10,9 +10,10 @@ export interface Engine {
 	/**
 	 * Makes bytes readable by SQL (`read_csv('name')`) without copying them into a table. The
 	 * bytes are handed over: the browser build transfers them to DuckDB's worker, which leaves the
-	 * caller's buffer empty. Pass a copy to keep using them.
+	 * caller's buffer empty. Pass a copy to keep using them. A Blob (a File the user chose) is
+	 * read by DuckDB's worker itself, as SQL asks for it.
 	 */
-	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	registerFile(name: string, bytes: Uint8Array | Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	close(): Promise<void>;
 }

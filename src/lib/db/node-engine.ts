@@ -26,7 +26,7 @@ export async function createNodeEngine(): Promise<Engine> {
 		// DuckDB's own Arrow IPC, read with the app's apache-arrow (not the copy DuckDB's Node build
 		// requires): the tables are of the same classes as in the browser, where one copy serves both.
 		query: async (sql) => tableFromIPC(connection.useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
-		registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
+		registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes instanceof Blob ? new Uint8Array(await bytes.arrayBuffer()) : bytes),
 		dropFile: async (name) => db.dropFile(name),
 		close: async () => connection.close()
 	};

@@ -22,7 +22,7 @@ import { fileProblem, hasErrors, headerProblem } from './problems';
 import { basicReading, fullReading, readingWarnings } from './reading';
 import { importAgencies, importPriorities } from './reference';
 import { importReviews } from './reviews';
-import { dropStaged, newPrefix, stageDecoded, type StagedFile } from './stage';
+import { confirmedStage, dropStaged, newPrefix, stageDecoded, stageOnGuess, type StagedFile } from './stage';
 import { importMeasuresWide } from './wide';
 
 /** What the page shows before anything is written. Plain data: it may be kept in component state. */
@@ -133,6 +133,7 @@ export async function previewImport(db: Database, request: ImportRequest, option
 	});
 	const prefix = newPrefix();
 	let kept = false;
+	let guessed: Promise<StagedFile | null> | null = null;
 	const { signal } = options;
 	const step = (name: PreviewStep, fraction = 0) => {
 		signal?.throwIfAborted();
@@ -151,13 +152,16 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		}
 		// The reader may take bytes (a worker does): it gets a copy, since a re-check reads the request again. A Blob is read afresh.
 		const bytes = request.bytes instanceof Blob ? request.bytes : request.bytes.slice();
-		const { checksum, decoded } = await (options.read ?? readHere)(bytes, (f) => options.progress?.('reading', f), signal);
+		const reading = (options.read ?? readHere)(bytes, (f) => options.progress?.('reading', f), signal);
+		// DuckDB reads a File while the worker does, on a guess the worker's reading must bear out.
+		guessed = request.bytes instanceof Blob ? stageOnGuess(db, request.name, request.bytes, prefix) : null;
+		const { checksum, decoded } = await reading;
 		fileChecksum = checksum;
 		outcome.reading = basicReading(decoded);
 		outcome.problems.push(...readingProblems(request.name, head, decoded));
 		if (hasErrors(outcome.problems)) return preview();
 		step('loading');
-		const file = await stageDecoded(db, request.name, decoded, prefix, true);
+		const file = confirmedStage(await guessed, decoded) ?? (await stageDecoded(db, request.name, decoded, prefix, true));
 		outcome.rowCount = file.rowCount;
 		outcome.reading = basicReading(decoded, file.rowCount);
 		const spec = request.format ? formatSpec(request.format) : (detectFormat(file.headers, FORMATS) ?? closestFormat(file.headers, FORMATS));
@@ -221,7 +225,9 @@ export async function previewImport(db: Database, request: ImportRequest, option
 			'Check that it is a CSV file saved from Excel or similar; if it is, report this message.'));
 		return preview();
 	} finally {
-		if (!kept) await dropStaged(db, prefix).catch(() => undefined);
+		// After a cancel, DuckDB may still be reading the file on a guess: the drop waits for it, the user need not.
+		const dropping = kept ? null : Promise.resolve(guessed).then(() => dropStaged(db, prefix)).catch(() => undefined);
+		if (!signal?.aborted) await dropping;
 	}
 }
 

@@ -35,38 +35,95 @@ export function cell(index: number): string {
 // DuckDB's default limit is 2,000,000 bytes per line; a longer line is an error, not data.
 const DEFAULT_MAX_LINE = 2_000_000;
 
-/**
- * Reads decoded CSV text with DuckDB's own reader, every cell as text, so that validation can find
- * every bad cell with its row. `row` is the row number a spreadsheet shows (the header is row 1):
- * blank rows reach DuckDB as rows of empty cells (see records.ts), so later rows keep their numbers.
- */
-export async function stageDecoded(db: Database, name: string, decoded: DecodedCsv, prefix = newPrefix(), owned = decoded.reencoded): Promise<StagedFile> {
+/** How DuckDB's reader is told to read a file: what the scan (records.ts) found of it. */
+interface ReadAs {
+	headers: string[];
+	delimiter: string;
+	/** Columns to read: the headers, or more where a row has more cells. */
+	width: number;
+	/** Bytes in the longest line DuckDB accepts. */
+	maxLine: number;
+	headerRow: number;
+}
+
+function readAs(decoded: DecodedCsv): ReadAs {
 	const headers = splitRecord(decoded.headerLine, decoded.delimiter);
+	return {
+		headers,
+		delimiter: decoded.delimiter,
+		width: Math.max(headers.length, decoded.scan.maxCells),
+		// Characters to bytes: UTF-8 takes at most 3 bytes for a character JavaScript counts as one.
+		maxLine: Math.max(DEFAULT_MAX_LINE, decoded.scan.longestRecord * 3 + 1024),
+		headerRow: decoded.headerRow
+	};
+}
+
+async function stage(db: Database, name: string, source: Uint8Array | Blob, as: ReadAs, decoded: DecodedCsv, prefix: string): Promise<StagedFile> {
 	const fileName = `${prefix}upload.csv`;
 	const table = `${prefix}stage`;
-	const width = Math.max(headers.length, decoded.scan.maxCells);
-	const columns = Array.from({ length: width }, (_, i) => `${str(`c${i}`)}: 'VARCHAR'`).join(', ');
-	const filled = Array.from({ length: width }).map((_, i) => `coalesce(trim(${cell(i)}), '') <> ''`).join(' OR ');
-	// Characters to bytes: UTF-8 takes at most 3 bytes for a character JavaScript counts as one.
-	const maxLine = Math.max(DEFAULT_MAX_LINE, decoded.scan.longestRecord * 3 + 1024);
-	// The browser's DuckDB worker takes the buffer it is given (it is transferred, not copied):
-	// unless they are `owned` (made for this read), give it a copy of the caller's bytes.
-	await db.registerFile(fileName, owned ? decoded.bytes : decoded.bytes.slice());
+	const columns = Array.from({ length: as.width }, (_, i) => `${str(`c${i}`)}: 'VARCHAR'`).join(', ');
+	const filled = Array.from({ length: as.width }).map((_, i) => `coalesce(trim(${cell(i)}), '') <> ''`).join(' OR ');
+	await db.registerFile(fileName, source);
 	let count: { n: number } | undefined;
 	try {
 		[count] = await db.rows<{ n: number }>(`
 			CREATE OR REPLACE TEMP TABLE ${table} AS
 			SELECT * FROM (
-				SELECT CAST(row_number() OVER () AS INTEGER) + ${decoded.headerRow} AS "row", *
+				SELECT CAST(row_number() OVER () AS INTEGER) + ${as.headerRow} AS "row", *
 				FROM read_csv(${str(fileName)}, header = true, columns = {${columns}},
-					delim = ${str(decoded.delimiter)}, quote = '"', escape = '"', max_line_size = ${maxLine},
+					delim = ${str(as.delimiter)}, quote = '"', escape = '"', max_line_size = ${as.maxLine},
 					null_padding = true, parallel = false, auto_detect = false)
 			) WHERE ${filled || 'false'};
 			SELECT count(*) AS n FROM ${table}`);
 	} finally {
 		await db.dropFile(fileName);
 	}
-	return { name, table, prefix, decoded, headers, width, rowCount: count?.n ?? 0, headerRow: decoded.headerRow };
+	return { name, table, prefix, decoded, headers: as.headers, width: as.width, rowCount: count?.n ?? 0, headerRow: as.headerRow };
+}
+
+/**
+ * Reads decoded CSV text with DuckDB's own reader, every cell as text, so that validation can find
+ * every bad cell with its row. `row` is the row number a spreadsheet shows (the header is row 1):
+ * blank rows reach DuckDB as rows of empty cells (see records.ts), so later rows keep their numbers.
+ */
+export async function stageDecoded(db: Database, name: string, decoded: DecodedCsv, prefix = newPrefix(), owned = decoded.reencoded): Promise<StagedFile> {
+	// The browser's DuckDB worker takes the buffer it is given (it is transferred, not copied):
+	// unless they are `owned` (made for this read), give it a copy of the caller's bytes.
+	return stage(db, name, owned ? decoded.bytes : decoded.bytes.slice(), readAs(decoded), decoded, prefix);
+}
+
+/** The first lines of a file read for a guess at how to read it: enough for any header. */
+const GUESS_BYTES = 256 * 1024;
+
+/**
+ * Stages a File (a Blob) on a guess made from its first lines, while a worker still reads the
+ * whole of it: DuckDB's worker and the reading worker then run at once, one on each core. The
+ * guess holds only for a UTF-8 file DuckDB can read as it is; null when it is not one.
+ * Use the result only if `confirmedStage` says the full reading bears the guess out.
+ */
+export async function stageOnGuess(db: Database, name: string, file: Blob, prefix: string): Promise<StagedFile | null> {
+	try {
+		const head = new Uint8Array(await file.slice(0, GUESS_BYTES).arrayBuffer());
+		// Up to the last line break: a character cut in two would read as another encoding.
+		const end = file.size > GUESS_BYTES ? head.lastIndexOf(10) + 1 : head.length;
+		if (end <= 0) return null;
+		const guess = decodeCsv(head.subarray(0, end));
+		if (guess.reencoded || guess.encoding !== 'UTF-8' || guess.headerRow !== 1) return null;
+		const as = readAs(guess);
+		return await stage(db, name, file, { ...as, width: as.headers.length, maxLine: DEFAULT_MAX_LINE }, guess, prefix);
+	} catch {
+		// A wrong guess costs only the time: the file is staged again from the worker's reading.
+		return null;
+	}
+}
+
+/** The staged guess, given the whole file's reading, if DuckDB was told to read it exactly as the reading says. */
+export function confirmedStage(guessed: StagedFile | null, decoded: DecodedCsv): StagedFile | null {
+	if (!guessed || decoded.reencoded) return null;
+	const as = readAs(decoded);
+	const same = as.delimiter === guessed.decoded.delimiter && as.headerRow === guessed.headerRow && as.width === guessed.width &&
+		as.maxLine === DEFAULT_MAX_LINE && as.headers.join('\u0000') === guessed.headers.join('\u0000');
+	return same ? { ...guessed, decoded } : null;
 }
 
 /** Decodes and stages a CSV's bytes. */
