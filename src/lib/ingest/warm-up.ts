@@ -10,21 +10,29 @@ import { discardPreview, previewImport } from './preview';
 
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'];
 
-/** A measures file of `rows` rows: 80 measures over consecutive quarters from 2000/01, all valid. */
+/**
+ * A measures file of `rows` rows with every column a long-form file may have: 80 measures over
+ * consecutive quarters from 2000/01, all valid, each measure's details (its name aside) on its first row only.
+ */
 export function rehearsalFile(rows: number): Uint8Array {
-	const lines = ['measure_id,measure,quadrant,period,value,numerator,denominator'];
+	const lines = ['measure_id,measure,quadrant,priority,agency,area_code,period,value,numerator,denominator,target,polarity,unit'];
 	for (let i = 0; i < rows; i++) {
 		const m = i % 80;
 		const q = Math.floor(i / 80);
 		const year = 2000 + Math.floor(q / 4);
 		const period = `${year}/${String((year + 1) % 100).padStart(2, '0')} ${QUARTERS[q % 4]}`;
-		lines.push(`WARM${m},Rehearsal ${m},How well did we do it?,${period},${(50 + (i % 50)).toFixed(1)},${50 + (i % 50)},100`);
+		const details = q === 0 ? `Rehearsal ${m},How well did we do it?,${1 + (m % 6)},Humberside Police` : `Rehearsal ${m},,,`;
+		const tail = q === 0 ? 'higher is better,%' : ',';
+		lines.push(`WARM${m},${details},,${period},${(50 + (i % 50)).toFixed(1)},${50 + (i % 50)},100,75,${tail}`);
 	}
 	return new TextEncoder().encode(lines.join('\n') + '\n');
 }
 
-/** Previews the rehearsal file and discards it: nothing is written, no import is logged. */
+/**
+ * Previews the rehearsal file and discards it: nothing is written, no import is logged. It goes
+ * as a File does (a Blob), so DuckDB's reading of a chosen file is rehearsed too.
+ */
 export async function warmUp(db: Database, rows = 4000): Promise<void> {
-	const preview = await previewImport(db, { name: 'rehearsal.csv', bytes: rehearsalFile(rows) });
+	const preview = await previewImport(db, { name: 'rehearsal.csv', bytes: new Blob([rehearsalFile(rows).slice()]) });
 	await discardPreview(db, preview);
 }
