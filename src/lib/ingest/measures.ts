@@ -5,12 +5,19 @@ import type { FormatContext, FormatHandler } from './context';
 import { col, columnIndex } from './context';
 import { numberLookup, periodLookup, textLookup } from './cell-lookups';
 import type { Lookup } from './lookup';
+import { cell } from './stage';
 import { measureChecks } from './measure-checks';
 import { agencyJoin, priorityJoin } from './plan';
 import { mergedMeasuresSql, valuesOfMeasuresSql, VALUES_HISTORY, writeMeasures } from './values-writer';
 
 const field = (lookup: Lookup | null, name = 'value', type = 'VARCHAR') =>
 	lookup ? `${lookup.alias}.${name}` : `CAST(NULL AS ${type})`;
+
+/** A canonical column's cell as written, untrimmed, or NULL when the file lacks the column. */
+function asWritten(ctx: FormatContext, name: string): string {
+	const index = columnIndex(ctx, name);
+	return index === null ? 'CAST(NULL AS VARCHAR)' : `s.${cell(index)}`;
+}
 
 /** The header position of a canonical column's cell: per row in a wide file, else fixed. */
 function cellColumnSql(ctx: FormatContext, name: string): string {
@@ -56,8 +63,8 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 			${field(numerator, 'value', 'DOUBLE')} AS numerator, ${field(denominator, 'value', 'DOUBLE')} AS denominator,
 			${field(target, 'value', 'DOUBLE')} AS target, ${col(ctx, 'notes')} AS note
 		FROM ${t} s ${lookups.map((l) => l.join).join('\n')}
-		${priorityJoin('byPriority', col(ctx, 'priority'))}
-		${agencyJoin('byAgency', col(ctx, 'agency'), t)}`);
+		${priorityJoin('byPriority', asWritten(ctx, 'priority'), t)}
+		${agencyJoin('byAgency', asWritten(ctx, 'agency'), t)}`);
 
 	const kept = (['target', 'note'] as const).filter((name) => columnIndex(ctx, name === 'note' ? 'notes' : name) === null);
 	// The preview reads the measures several times (names, details, the values' units): grouping a million rows once is enough.

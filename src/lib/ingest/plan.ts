@@ -3,7 +3,7 @@ import { str } from '../db/sql';
 import type { FormatHandler } from './context';
 import type { Check } from './checks';
 import type { FormatContext } from './context';
-import { blankCells, col, columnIndex } from './context';
+import { blankCells, col, columnIndex, trimmed } from './context';
 import type { Lookup } from './lookup';
 import { findReviewColumns, type ReviewColumns } from './review-columns';
 import { writeReviews } from './reviews-writer';
@@ -23,19 +23,23 @@ export function prioritySql(cellSql: string): string {
 
 /**
  * The same reading as prioritySql as a join, for files of many rows: every way a priority may be
- * written (its number, short name or heading, in any case), one row per spelling.
+ * written (its number, short name or heading, in any case), one row per spelling. It is joined on
+ * the cell as written (`cellSql`, untrimmed), so trimming and lower-casing run once per distinct
+ * cell of `table`, not once per row.
  */
-export function priorityJoin(alias: string, cellSql: string): string {
-	return `LEFT JOIN (SELECT key, min(priority) AS priority FROM (
-			SELECT CAST(priority AS VARCHAR) AS key, priority FROM priorities
-			UNION ALL SELECT lower(name), priority FROM priorities
-			UNION ALL SELECT lower(heading), priority FROM priorities) GROUP BY key) ${alias} ON ${alias}.key = lower(${cellSql})`;
+export function priorityJoin(alias: string, cellSql: string, table: string): string {
+	return `LEFT JOIN (SELECT t.cell, p.priority FROM (SELECT DISTINCT ${cellSql} AS cell FROM ${table} s) t
+			JOIN (SELECT key, min(priority) AS priority FROM (
+				SELECT CAST(priority AS VARCHAR) AS key, priority FROM priorities
+				UNION ALL SELECT lower(name), priority FROM priorities
+				UNION ALL SELECT lower(heading), priority FROM priorities) GROUP BY key) p ON p.key = lower(${trimmed('t.cell')})) ${alias}
+		ON ${alias}.cell = ${cellSql}`;
 }
 
-/** An agency cell's agency, through its aliases: the alias rule runs once per distinct spelling, not per row. */
+/** An agency cell's agency, through its aliases: joined as priorityJoin is, the alias rule runs once per distinct cell. */
 export function agencyJoin(alias: string, cellSql: string, table: string): string {
-	return `LEFT JOIN (SELECT t.text, a.agency_id FROM (SELECT DISTINCT ${cellSql} AS text FROM ${table} s) t
-			JOIN agency_aliases a ON a.alias_key = agency_key(t.text)) ${alias} ON ${alias}.text = ${cellSql}`;
+	return `LEFT JOIN (SELECT t.cell, a.agency_id FROM (SELECT DISTINCT ${cellSql} AS cell FROM ${table} s) t
+			JOIN agency_aliases a ON a.alias_key = agency_key(${trimmed('t.cell')})) ${alias} ON ${alias}.cell = ${cellSql}`;
 }
 
 export const PRIORITY_FIX = 'Write the priority’s number (1–6) or its short name as on the home page.';
