@@ -1,7 +1,6 @@
 import type { Session } from '../database';
 import type { Filters } from '../../state/filters';
-import { HOME_AREA } from '../schema';
-import { str } from '../sql';
+import { HOME_VALUES } from '../home-values';
 import { measureWhere, periodWhere } from './filter-sql';
 import type { ValueRow } from './measures';
 
@@ -33,8 +32,8 @@ export function filteredMeasures(db: Session, filters: Filters): Promise<Explore
 export function filteredValues(db: Session, filters: Filters): Promise<ValueRow[]> {
 	return db.rows<ValueRow>(`
 		SELECT v.measure_id, v.area_code, v.period_start, v.period_label, v.value, v.marker, v.numerator, v.denominator, v.target, v.note
-		FROM measure_values v JOIN measures m USING (measure_id)
-		WHERE v.area_code = ${str(HOME_AREA.code)} AND ${measureWhere(filters)} AND ${periodWhere(filters)}
+		FROM ${HOME_VALUES} v JOIN measures m USING (measure_id)
+		WHERE ${measureWhere(filters)} AND ${periodWhere(filters)}
 		ORDER BY v.measure_id, v.period_start`);
 }
 
