@@ -28,6 +28,13 @@ export function filteredMeasures(db: Session, filters: Filters): Promise<Explore
 		ORDER BY m.priority NULLS FIRST, m.measure_id`);
 }
 
+/** The ids of the measures the filters select, in the report card's order (filteredMeasures'). */
+export async function filteredMeasureIds(db: Session, filters: Filters): Promise<string[]> {
+	const rows = await db.rows<{ measure_id: string }>(`
+		SELECT m.measure_id FROM measures m WHERE ${measureWhere(filters)} ORDER BY m.priority NULLS FIRST, m.measure_id`);
+	return rows.map((r) => r.measure_id);
+}
+
 /** Their values in the home area within the period range, in period order. */
 export function filteredValues(db: Session, filters: Filters): Promise<ValueRow[]> {
 	return db.rows<ValueRow>(`
