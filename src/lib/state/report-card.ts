@@ -84,8 +84,8 @@ async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>): Prom
 export async function loadReportCard(db: Session, filters: Filters, version?: number): Promise<ReportCardData> {
 	const [ids, card, options] = await Promise.all([
 		filteredMeasureIds(db, filters),
-		oncePerVersion('report-card', version, () => rangeCard(db, filters), `${filters.from ?? ''}..${filters.to ?? ''}`),
-		oncePerVersion('filter-options', version, () => filterOptions(db))
+		oncePerVersion(db, 'report-card', version, () => rangeCard(db, filters), `${filters.from ?? ''}..${filters.to ?? ''}`),
+		oncePerVersion(db, 'filter-options', version, () => filterOptions(db))
 	]);
 	const entries = ids.flatMap((id) => card.entries.get(id) ?? []);
 	return { entries, options, firstReview: card.firstReview };
