@@ -18,5 +18,5 @@ export const HOME_VALUES = 'home_values';
 /** Makes home_values again from measure_values. */
 export function refreshHomeValues(db: Session): Promise<void> {
 	return db.exec(`CREATE OR REPLACE TEMP TABLE ${HOME_VALUES} AS
-		SELECT * FROM measure_values WHERE area_code = ${str(HOME_AREA.code)} ORDER BY measure_id, period_start`);
+		SELECT * FROM measure_values WHERE area_code = ${str(HOME_AREA.code)}`);
 }
