@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
+import { importFile } from '../../src/lib/ingest/import-file';
 import { loadHome, type HomeData } from '../../src/lib/state/home';
 import { sampleDatabase } from '../helpers/workspace';
 
@@ -53,4 +54,15 @@ describe('the home page queries, on the shipped data', () => {
 		expect(local.length).toBe(29);
 		for (const m of local) expect(home.values.get(m.measure_id)?.length, m.name).toBe(20);
 	});
+
+	test('a local measure’s values from another area stay off the home page’s charts', async () => {
+		const other = await sampleDatabase();
+		const file = ['measure_id,measure,area_code,period,value', 'M19,Return interviews offered within 72 hours (%),E12000003,2016/17 Q1,71'];
+		const { importId } = await importFile(other, { name: 'region.csv', bytes: new TextEncoder().encode(file.join('\n') + '\n') });
+		expect(importId).not.toBeNull();
+		const m19 = (await loadHome(other)).values.get('M19')!;
+		expect(m19).toEqual(home.values.get('M19'));
+		expect(new Set(m19.map((v) => v.area_code))).toEqual(new Set(['E06000012']));
+	});
 });
+

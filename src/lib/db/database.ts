@@ -18,16 +18,27 @@ export function tableRows<T = Row>(table: Table): T[] {
 	return table.toArray().map((row) => (row as { toJSON(): T }).toJSON());
 }
 
+export interface DatabaseOptions {
+	/**
+	 * Run in every transaction after its body, before it commits: rebuilds the tables derived
+	 * from the data (see home-values.ts), so that they change with it, in the same transaction.
+	 */
+	derive?: (session: Session) => Promise<void>;
+}
+
 /**
  * The app's database: one engine, one queue. Operations run one at a time in the order asked,
- * so a chart's read never lands inside an import's transaction and sees half of it.
+ * so a chart's read never lands inside an import's transaction and sees half of it. The data
+ * tables are written only in transactions (see DatabaseOptions.derive).
  */
 export class Database implements Session {
 	#engine: Engine;
 	#tail: Promise<unknown> = Promise.resolve();
+	#derive: DatabaseOptions['derive'];
 
-	constructor(engine: Engine) {
+	constructor(engine: Engine, options: DatabaseOptions = {}) {
 		this.#engine = engine;
+		this.#derive = options.derive;
 	}
 
 	query(sql: string): Promise<Table> {
@@ -61,6 +72,7 @@ export class Database implements Session {
 			await this.#run('BEGIN TRANSACTION');
 			try {
 				const result = await body(session);
+				await this.#derive?.(session);
 				await this.#run('COMMIT');
 				return result;
 			} catch (error) {

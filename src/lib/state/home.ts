@@ -47,7 +47,11 @@ export async function loadHome(db: Session): Promise<HomeData> {
 		reviews.set(date, { date, label: formatReviewDate(date), source: row.source });
 	}
 	const values = new Map<string, ValueRow[]>();
-	for (const row of valueRows) values.set(row.measure_id, [...(values.get(row.measure_id) ?? []), row]);
+	for (const row of valueRows) {
+		const mine = values.get(row.measure_id);
+		if (mine) mine.push(row);
+		else values.set(row.measure_id, [row]);
+	}
 	return {
 		priorities: priorityRows,
 		reviews: [...reviews.values()].sort((a, b) => a.date.localeCompare(b.date)),

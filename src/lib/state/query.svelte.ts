@@ -12,7 +12,12 @@ import { workspace } from './workspace.svelte';
  * database's own answer follows and is drawn only if it differs.
  */
 export function useQuery<T>(make: () => (db: Session) => Promise<T>) {
-	const state = $state<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+	// An answer is drawn as it is and never changed in place, so it is not made deeply reactive:
+	// that wrapped every object of every answer anew, and redrew every row of a table even when
+	// the answer held the very same entries as before (the report card's, across filter changes).
+	let data = $state.raw<T | null>(null);
+	let error = $state<string | null>(null);
+	let loading = $state(true);
 	let latest = 0;
 	$effect(() => {
 		const run = make();
@@ -21,11 +26,11 @@ export function useQuery<T>(make: () => (db: Session) => Promise<T>) {
 		const current = () => ticket === latest;
 		let early: { data: T } | null = null;
 		let answered = false;
-		state.loading = true;
-		const draw = (data: T) => {
-			state.data = data;
-			state.error = null;
-			state.loading = false;
+		loading = true;
+		const draw = (answer: T) => {
+			data = answer;
+			error = null;
+			loading = false;
 			// Browser tests and the benchmark wait for this: the view is drawn, charts and all.
 			return chartsDrawn().then(() => {
 				if (!current()) return;
@@ -45,23 +50,33 @@ export function useQuery<T>(make: () => (db: Session) => Promise<T>) {
 		workspace
 			.open()
 			.then((db) => run(db))
-			.then((data) => {
+			.then((answer) => {
 				if (!current()) return;
 				answered = true;
-				if (early && sameData(early.data, data)) return; // drawn already, from the same answer
-				return draw(data);
+				if (early && sameData(early.data, answer)) return; // drawn already, from the same answer
+				return draw(answer);
 			})
-			.catch((error: unknown) => {
+			.catch((failure: unknown) => {
 				if (!current()) return;
-				state.error = error instanceof Error ? error.message : String(error);
-				state.loading = false;
+				error = failure instanceof Error ? failure.message : String(failure);
+				loading = false;
 				document.body.dataset.ready = 'error';
-				document.body.dataset.error = state.error;
+				document.body.dataset.error = error;
 			});
 		// A view gone (or about to ask again) takes no answer to this question.
 		return () => {
 			latest++;
 		};
 	});
-	return state;
+	return {
+		get data() {
+			return data;
+		},
+		get error() {
+			return error;
+		},
+		get loading() {
+			return loading;
+		}
+	};
 }

@@ -1,5 +1,5 @@
 import type { Session } from '../db/database';
-import { filteredMeasures, filteredValues, filterOptions, type ExplorerMeasure, type FilterOptions } from '../db/queries/explorer';
+import { filteredMeasureIds, filteredMeasures, filteredValues, filterOptions, type ExplorerMeasure, type FilterOptions } from '../db/queries/explorer';
 import type { ValueRow } from '../db/queries/measures';
 import { areaLocks } from '../db/queries/locks';
 import { firstReviewDate } from '../db/queries/measure';
@@ -8,7 +8,7 @@ import type { LockedForecast } from '../oba/baseline';
 import type { Period } from '../oba/periods';
 import { reportCardRow, type ReportCardRow } from '../oba/report-card';
 import type { SeriesPoint } from '../oba/series-point';
-import type { Filters } from './filters';
+import { NO_FILTERS, type Filters } from './filters';
 import { seriesPoints } from './measure';
 import { oncePerVersion } from './per-version';
 import { defaultBaseline } from './turn-the-curve';
@@ -40,26 +40,28 @@ export function baselineFor(points: readonly SeriesPoint[], firstReview: Date | 
 	return { from: from ?? undefined, to: to ?? undefined };
 }
 
-/**
- * Every measure the filters select, with its report card row computed by the OBA rules.
- * `version`: the data's version (workspace.version), so that what filters do not change is asked once.
- */
-export async function loadReportCard(db: Session, filters: Filters, version?: number): Promise<ReportCardData> {
-	const [measures, values, options, reviews, locks] = await Promise.all([
-		filteredMeasures(db, filters),
-		filteredValues(db, filters),
-		oncePerVersion('filter-options', version, () => filterOptions(db)),
-		oncePerVersion('first-review', version, () => firstReviewDate(db)),
+/** Every measure's entry over a period range, by measure id: what the filters choose among. */
+interface RangeCard {
+	entries: Map<string, CardEntry>;
+	firstReview: Date | null;
+}
+
+async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>): Promise<RangeCard> {
+	const every = { ...NO_FILTERS, from: range.from, to: range.to };
+	const [measures, values, firstReview, locks] = await Promise.all([
+		filteredMeasures(db, every),
+		filteredValues(db, every),
+		firstReviewDate(db),
 		areaLocks(db, HOME_AREA.code)
 	]);
-	const firstReview = reviews;
 	const byMeasure = new Map<string, ValueRow[]>();
 	for (const v of values) {
 		const mine = byMeasure.get(v.measure_id);
 		if (mine) mine.push(v);
 		else byMeasure.set(v.measure_id, [v]);
 	}
-	const entries = measures.map((measure) => {
+	const entries = new Map<string, CardEntry>();
+	for (const measure of measures) {
 		const mine = byMeasure.get(measure.measure_id) ?? [];
 		const points = seriesPoints(mine);
 		const locked = locks.find((l) => l.measureId === measure.measure_id)?.locked ?? null;
@@ -68,7 +70,23 @@ export async function loadReportCard(db: Session, filters: Filters, version?: nu
 			points,
 			{ ...baselineFor(points, firstReview), locked }
 		);
-		return { measure, row, values: mine, locked };
-	});
-	return { entries, options, firstReview };
+		entries.set(measure.measure_id, { measure, row, values: mine, locked });
+	}
+	return { entries, firstReview };
+}
+
+/**
+ * Every measure the filters select, with its report card row computed by the OBA rules.
+ * `version`: the data's version (workspace.version). A row depends on the data and the period
+ * range only, so every measure's is worked out once per version and range; a change of the
+ * other filters asks DuckDB only which measures they select, and draws the same entries again.
+ */
+export async function loadReportCard(db: Session, filters: Filters, version?: number): Promise<ReportCardData> {
+	const [ids, card, options] = await Promise.all([
+		filteredMeasureIds(db, filters),
+		oncePerVersion(db, 'report-card', version, () => rangeCard(db, filters), `${filters.from ?? ''}..${filters.to ?? ''}`),
+		oncePerVersion(db, 'filter-options', version, () => filterOptions(db))
+	]);
+	const entries = ids.flatMap((id) => card.entries.get(id) ?? []);
+	return { entries, options, firstReview: card.firstReview };
 }

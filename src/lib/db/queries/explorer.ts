@@ -1,7 +1,6 @@
 import type { Session } from '../database';
 import type { Filters } from '../../state/filters';
-import { HOME_AREA } from '../schema';
-import { str } from '../sql';
+import { HOME_VALUES } from '../home-values';
 import { measureWhere, periodWhere } from './filter-sql';
 import type { ValueRow } from './measures';
 
@@ -29,12 +28,19 @@ export function filteredMeasures(db: Session, filters: Filters): Promise<Explore
 		ORDER BY m.priority NULLS FIRST, m.measure_id`);
 }
 
+/** The ids of the measures the filters select, in the report card's order (filteredMeasures'). */
+export async function filteredMeasureIds(db: Session, filters: Filters): Promise<string[]> {
+	const rows = await db.rows<{ measure_id: string }>(`
+		SELECT m.measure_id FROM measures m WHERE ${measureWhere(filters)} ORDER BY m.priority NULLS FIRST, m.measure_id`);
+	return rows.map((r) => r.measure_id);
+}
+
 /** Their values in the home area within the period range, in period order. */
 export function filteredValues(db: Session, filters: Filters): Promise<ValueRow[]> {
 	return db.rows<ValueRow>(`
 		SELECT v.measure_id, v.area_code, v.period_start, v.period_label, v.value, v.marker, v.numerator, v.denominator, v.target, v.note
-		FROM measure_values v JOIN measures m USING (measure_id)
-		WHERE v.area_code = ${str(HOME_AREA.code)} AND ${measureWhere(filters)} AND ${periodWhere(filters)}
+		FROM ${HOME_VALUES} v JOIN measures m USING (measure_id)
+		WHERE ${measureWhere(filters)} AND ${periodWhere(filters)}
 		ORDER BY v.measure_id, v.period_start`);
 }
 

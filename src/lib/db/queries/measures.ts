@@ -1,4 +1,5 @@
 import type { Session } from '../database';
+import { HOME_VALUES } from '../home-values';
 
 export interface MeasureRow {
 	measure_id: string;
@@ -33,11 +34,14 @@ export interface ValueRow {
 	note: string | null;
 }
 
-/** The values of the partnership's own measures (not population indicators), in period order. */
+/**
+ * The partnership's own values of its measures (not population indicators), in period order:
+ * the home area's only, though a file may bring the same measures for other areas.
+ */
 export function localValues(db: Session): Promise<ValueRow[]> {
 	return db.rows<ValueRow>(`
 		SELECT v.measure_id, v.area_code, v.period_start, v.period_label, v.value, v.marker, v.numerator, v.denominator, v.target, v.note
-		FROM measure_values v JOIN measures m USING (measure_id)
+		FROM ${HOME_VALUES} v JOIN measures m USING (measure_id)
 		WHERE m.quadrant <> 'population' AND v.period_kind = 'quarter'
 		ORDER BY v.measure_id, v.period_start`);
 }
