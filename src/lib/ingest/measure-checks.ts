@@ -3,10 +3,10 @@ import { HOME_AREA } from '../db/schema';
 import { str } from '../db/sql';
 import type { Check } from './checks';
 import type { FormatContext } from './context';
-import { col, columnIndex } from './context';
+import { asWritten, col, columnIndex } from './context';
 import type { Lookup } from './lookup';
 import { cell } from './stage';
-import { AGENCY_FIX, PRIORITY_FIX } from './plan';
+import { AGENCY_FIX, PRIORITY_FIX, unknownAgencyRows, unknownPriorityRows } from './plan';
 
 /** The metadata a measure has once, with the column it is written in. */
 const ATTRIBUTES = [
@@ -70,14 +70,14 @@ export async function measureChecks(ctx: FormatContext, rows: string, period: Lo
 		},
 		{
 			column: columnIndex(ctx, 'priority'),
-			sql: `SELECT r."row", ${col(ctx, 'priority')} AS value, 'No priority of the plan has this number or name.' AS message
-				FROM ${rows} r ${withText(ctx)} WHERE r.priority IS NULL AND ${col(ctx, 'priority')} IS NOT NULL`,
+			sql: `SELECT s."row", ${col(ctx, 'priority')} AS value, 'No priority of the plan has this number or name.' AS message
+				FROM ${ctx.file.table} s WHERE ${unknownPriorityRows(asWritten(ctx, 'priority'), ctx.file.table)}`,
 			fix: PRIORITY_FIX
 		},
 		{
 			column: columnIndex(ctx, 'agency'),
-			sql: `SELECT r."row", ${col(ctx, 'agency')} AS value, 'This agency is not in the agency list.' AS message
-				FROM ${rows} r ${withText(ctx)} WHERE r.agency_id IS NULL AND ${col(ctx, 'agency')} IS NOT NULL`,
+			sql: `SELECT s."row", ${col(ctx, 'agency')} AS value, 'This agency is not in the agency list.' AS message
+				FROM ${ctx.file.table} s WHERE ${unknownAgencyRows(asWritten(ctx, 'agency'), ctx.file.table)}`,
 			fix: AGENCY_FIX
 		},
 		{

@@ -2,22 +2,15 @@ import { parsePolarity, parseQuadrant, parseUnit } from '../oba/measure-meta';
 import { HOME_AREA } from '../db/schema';
 import { str } from '../db/sql';
 import type { FormatContext, FormatHandler } from './context';
-import { col, columnIndex } from './context';
+import { asWritten, col, columnIndex } from './context';
 import { numberLookup, periodLookup, textLookup } from './cell-lookups';
 import type { Lookup } from './lookup';
-import { cell } from './stage';
 import { measureChecks } from './measure-checks';
 import { agencyJoin, priorityJoin } from './plan';
 import { mergedMeasuresSql, valuesOfMeasuresSql, VALUES_HISTORY, writeMeasures } from './values-writer';
 
 const field = (lookup: Lookup | null, name = 'value', type = 'VARCHAR') =>
 	lookup ? `${lookup.alias}.${name}` : `CAST(NULL AS ${type})`;
-
-/** A canonical column's cell as written, untrimmed, or NULL when the file lacks the column. */
-function asWritten(ctx: FormatContext, name: string): string {
-	const index = columnIndex(ctx, name);
-	return index === null ? 'CAST(NULL AS VARCHAR)' : `s.${cell(index)}`;
-}
 
 /** The header position of a canonical column's cell: per row in a wide file, else fixed. */
 function cellColumnSql(ctx: FormatContext, name: string): string {

@@ -22,25 +22,44 @@ export function prioritySql(cellSql: string): string {
 }
 
 /**
- * The same reading as prioritySql as a join, for files of many rows: every way a priority may be
- * written (its number, short name or heading, in any case), one row per spelling. It is joined on
- * the cell as written (`cellSql`, untrimmed), so trimming and lower-casing run once per distinct
- * cell of `table`, not once per row.
+ * The same reading as prioritySql for files of many rows: each distinct cell of `table` as
+ * written (`cellSql`, untrimmed) that names a priority, with it (its number, short name or
+ * heading, in any case). Trimming and lower-casing run once per distinct cell, not once per row.
  */
-export function priorityJoin(alias: string, cellSql: string, table: string): string {
-	return `LEFT JOIN (SELECT t.cell, p.priority FROM (SELECT DISTINCT ${cellSql} AS cell FROM ${table} s) t
-			JOIN (SELECT key, min(priority) AS priority FROM (
-				SELECT CAST(priority AS VARCHAR) AS key, priority FROM priorities
-				UNION ALL SELECT lower(name), priority FROM priorities
-				UNION ALL SELECT lower(heading), priority FROM priorities) GROUP BY key) p ON p.key = lower(${trimmed('t.cell')})) ${alias}
-		ON ${alias}.cell = ${cellSql}`;
+function priorityCells(cellSql: string, table: string): string {
+	return `SELECT t.cell, p.priority FROM (SELECT DISTINCT ${cellSql} AS cell FROM ${table} s) t
+		JOIN (SELECT key, min(priority) AS priority FROM (
+			SELECT CAST(priority AS VARCHAR) AS key, priority FROM priorities
+			UNION ALL SELECT lower(name), priority FROM priorities
+			UNION ALL SELECT lower(heading), priority FROM priorities) GROUP BY key) p ON p.key = lower(${trimmed('t.cell')})`;
 }
 
-/** An agency cell's agency, through its aliases: joined as priorityJoin is, the alias rule runs once per distinct cell. */
-export function agencyJoin(alias: string, cellSql: string, table: string): string {
-	return `LEFT JOIN (SELECT t.cell, a.agency_id FROM (SELECT DISTINCT ${cellSql} AS cell FROM ${table} s) t
-			JOIN agency_aliases a ON a.alias_key = agency_key(${trimmed('t.cell')})) ${alias} ON ${alias}.cell = ${cellSql}`;
+/** Each distinct agency cell of `table` that the agency list knows, with its agency: as priorityCells, through the aliases. */
+function agencyCells(cellSql: string, table: string): string {
+	return `SELECT t.cell, a.agency_id FROM (SELECT DISTINCT ${cellSql} AS cell FROM ${table} s) t
+		JOIN agency_aliases a ON a.alias_key = agency_key(${trimmed('t.cell')})`;
 }
+
+export const priorityJoin = (alias: string, cellSql: string, table: string) =>
+	`LEFT JOIN (${priorityCells(cellSql, table)}) ${alias} ON ${alias}.cell = ${cellSql}`;
+
+export const agencyJoin = (alias: string, cellSql: string, table: string) =>
+	`LEFT JOIN (${agencyCells(cellSql, table)}) ${alias} ON ${alias}.cell = ${cellSql}`;
+
+/**
+ * The rows of `table` whose cell (`cellSql`, as written) is not blank and is none of `known`'s
+ * cells: found among the distinct cells first, then the few rows with them.
+ */
+function rowsWithUnknownCells(cellSql: string, table: string, known: string): string {
+	return `${cellSql} IN (SELECT cell FROM (SELECT DISTINCT ${cellSql} AS cell FROM ${table} s)
+		WHERE ${trimmed('cell')} IS NOT NULL AND cell NOT IN (SELECT cell FROM (${known})))`;
+}
+
+/** The rows of `table` whose priority cell names no priority. */
+export const unknownPriorityRows = (cellSql: string, table: string) => rowsWithUnknownCells(cellSql, table, priorityCells(cellSql, table));
+
+/** The rows of `table` whose agency cell the agency list does not know. */
+export const unknownAgencyRows = (cellSql: string, table: string) => rowsWithUnknownCells(cellSql, table, agencyCells(cellSql, table));
 
 export const PRIORITY_FIX = 'Write the priority’s number (1–6) or its short name as on the home page.';
 
