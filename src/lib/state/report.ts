@@ -47,14 +47,15 @@ export interface ReportData {
 
 const iso = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
-export async function loadReport(db: Session, choice: ReportChoice): Promise<ReportData> {
+/** `version`: the workspace's data version, so the measures' rows are worked out once for both report cards. */
+export async function loadReport(db: Session, choice: ReportChoice, version?: number): Promise<ReportData> {
 	const [allPriorities, dates, counts, imports] = await Promise.all([priorityRows(db), reviewDates(db), ragByPriorityAndReview(db), importLog(db)]);
 	const reviews = dates.map(iso).map((date) => ({ date, label: formatReviewDate(date) }));
 	const review = choice.review && reviews.some((r) => r.date === choice.review) ? choice.review : (reviews.at(-1)?.date ?? null);
 	const before = reviews.filter((r) => review !== null && r.date < review);
 	const compare = choice.compare && before.some((r) => r.date === choice.compare) ? choice.compare : (before.at(-1)?.date ?? null);
-	const card = await loadReportCard(db, { ...choice.filters, to: choice.asAt ?? choice.filters.to });
-	const population = await loadReportCard(db, { ...NO_FILTERS, quadrants: ['population'], to: choice.asAt });
+	const card = await loadReportCard(db, { ...choice.filters, to: choice.asAt ?? choice.filters.to }, version);
+	const population = await loadReportCard(db, { ...NO_FILTERS, quadrants: ['population'], to: choice.asAt }, version);
 	const chosen = allPriorities.filter((p) => choice.filters.priorities.length === 0 || choice.filters.priorities.includes(p.priority));
 	const atReview = review ? await itemsAtReview(db, review, choice.filters) : [];
 	const history = await planReviews(db, { ...NO_FILTERS, priorities: choice.filters.priorities, agencies: choice.filters.agencies });
