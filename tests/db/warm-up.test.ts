@@ -27,3 +27,15 @@ test('rehearsing writes nothing and leaves no temporary table', async () => {
 	expect(await dumpTables(db)).toEqual(before);
 	expect(await temporary()).toBe(tables);
 });
+
+test('a rehearsal stopped by a file the user chose rejects at its next step and leaves nothing behind', async () => {
+	const before = await dumpTables(db);
+	const temporary = async () => (await db.rows<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE temporary'))[0]!.n;
+	const tables = await temporary();
+	const stop = new AbortController();
+	const rehearsal = warmUp(db, 4000, stop.signal);
+	stop.abort(new DOMException('A file was chosen.', 'AbortError'));
+	await expect(rehearsal).rejects.toThrow('A file was chosen.');
+	expect(await dumpTables(db)).toEqual(before);
+	expect(await temporary()).toBe(tables);
+});

@@ -61,13 +61,26 @@ export class Database implements Session {
 		return this.#enqueue(() => this.#engine.dropFile(name));
 	}
 
-	/** Runs `body` in one transaction: all of it is written, or none of it. */
-	transaction<T>(body: (session: Session) => Promise<T>): Promise<T> {
-		const session: Session = {
+	/** The statements of one turn of the queue. */
+	#session(): Session {
+		return {
 			query: (sql) => this.#run(sql),
 			rows: async <R = Row>(sql: string) => tableRows<R>(await this.#run(sql)),
 			exec: async (sql) => void (await this.#run(sql))
 		};
+	}
+
+	/**
+	 * Runs `body` as one turn of the queue, outside any transaction: nothing else is asked of
+	 * DuckDB meanwhile, and whatever is asked after this call sees all of it done.
+	 */
+	alone<T>(body: (session: Session) => Promise<T>): Promise<T> {
+		return this.#enqueue(() => body(this.#session()));
+	}
+
+	/** Runs `body` in one transaction: all of it is written, or none of it. */
+	transaction<T>(body: (session: Session) => Promise<T>): Promise<T> {
+		const session = this.#session();
 		return this.#enqueue(async () => {
 			await this.#run('BEGIN TRANSACTION');
 			try {

@@ -154,7 +154,7 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		const bytes = request.bytes instanceof Blob ? request.bytes : request.bytes.slice();
 		const reading = (options.read ?? readHere)(bytes, (f) => options.progress?.('reading', f), signal);
 		// DuckDB reads a File while the worker does, on a guess the worker's reading must bear out.
-		guessed = request.bytes instanceof Blob ? stageOnGuess(db, request.name, request.bytes, prefix) : null;
+		guessed = request.bytes instanceof Blob ? stageOnGuess(db, request.name, request.bytes, prefix, signal) : null;
 		const { checksum, decoded } = await reading;
 		fileChecksum = checksum;
 		outcome.reading = basicReading(decoded);
@@ -225,9 +225,11 @@ export async function previewImport(db: Database, request: ImportRequest, option
 			'Check that it is a CSV file saved from Excel or similar; if it is, report this message.'));
 		return preview();
 	} finally {
-		// After a cancel, DuckDB may still be reading the file on a guess: the drop waits for it, the user need not.
-		const dropping = kept ? null : Promise.resolve(guessed).then(() => dropStaged(db, prefix)).catch(() => undefined);
-		if (!signal?.aborted) await dropping;
+		// A kept preview's tables wait for commitImport or discardPreview.
+		if (!kept && signal?.aborted) {
+			// The user need not wait for DuckDB's reading on a guess: it sees the cancel before it writes, and this drop follows it.
+			void dropStaged(db, prefix).catch(() => undefined);
+		} else if (!kept) await Promise.resolve(guessed).then(() => dropStaged(db, prefix)).catch(() => undefined);
 	}
 }
 

@@ -58,14 +58,17 @@ function readAs(decoded: DecodedCsv): ReadAs {
 	};
 }
 
-async function stage(db: Database, name: string, source: Uint8Array | Blob, as: ReadAs, decoded: DecodedCsv, prefix: string): Promise<StagedFile> {
+async function stage(db: Database, name: string, source: Uint8Array | Blob, as: ReadAs, decoded: DecodedCsv, prefix: string, signal?: AbortSignal): Promise<StagedFile> {
 	const fileName = `${prefix}upload.csv`;
 	const table = `${prefix}stage`;
 	const columns = Array.from({ length: as.width }, (_, i) => `${str(`c${i}`)}: 'VARCHAR'`).join(', ');
 	const filled = Array.from({ length: as.width }).map((_, i) => `coalesce(trim(${cell(i)}), '') <> ''`).join(' OR ');
+	signal?.throwIfAborted();
 	await db.registerFile(fileName, source);
 	let count: { n: number } | undefined;
 	try {
+		// Asked at once after the check: a cancelled import's drop, queued when it was cancelled, then follows this table.
+		signal?.throwIfAborted();
 		[count] = await db.rows<{ n: number }>(`
 			CREATE OR REPLACE TEMP TABLE ${table} AS
 			SELECT * FROM (
@@ -101,7 +104,7 @@ const GUESS_BYTES = 256 * 1024;
  * guess holds only for a UTF-8 file DuckDB can read as it is; null when it is not one.
  * Use the result only if `confirmedStage` says the full reading bears the guess out.
  */
-export async function stageOnGuess(db: Database, name: string, file: Blob, prefix: string): Promise<StagedFile | null> {
+export async function stageOnGuess(db: Database, name: string, file: Blob, prefix: string, signal?: AbortSignal): Promise<StagedFile | null> {
 	try {
 		const head = new Uint8Array(await file.slice(0, GUESS_BYTES).arrayBuffer());
 		// Up to the last line break: a character cut in two would read as another encoding.
@@ -110,7 +113,7 @@ export async function stageOnGuess(db: Database, name: string, file: Blob, prefi
 		const guess = decodeCsv(head.subarray(0, end));
 		if (guess.reencoded || guess.encoding !== 'UTF-8' || guess.headerRow !== 1) return null;
 		const as = readAs(guess);
-		return await stage(db, name, file, { ...as, width: as.headers.length, maxLine: DEFAULT_MAX_LINE }, guess, prefix);
+		return await stage(db, name, file, { ...as, width: as.headers.length, maxLine: DEFAULT_MAX_LINE }, guess, prefix, signal);
 	} catch {
 		// A wrong guess costs only the time: the file is staged again from the worker's reading.
 		return null;
@@ -131,10 +134,15 @@ export function stageCsv(db: Database, name: string, bytes: Uint8Array, prefix?:
 	return stageDecoded(db, name, decodeCsv(bytes), prefix);
 }
 
-/** Drops every temporary table of one import. */
-export async function dropStaged(db: Database, prefix: string): Promise<void> {
-	const temp = await db.rows<{ name: string }>(
-		`SELECT table_name AS name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ${str(prefix)})`
-	);
-	if (temp.length) await db.exec(temp.map((t) => `DROP TABLE IF EXISTS temp.main.${ident(t.name)}`).join(';\n'));
+/**
+ * Drops every temporary table of one import: as one turn of the database's queue, so that what
+ * is asked after this call sees them gone.
+ */
+export function dropStaged(db: Database, prefix: string): Promise<void> {
+	return db.alone(async (session) => {
+		const temp = await session.rows<{ name: string }>(
+			`SELECT table_name AS name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ${str(prefix)})`
+		);
+		if (temp.length) await session.exec(temp.map((t) => `DROP TABLE IF EXISTS temp.main.${ident(t.name)}`).join(';\n'));
+	});
 }

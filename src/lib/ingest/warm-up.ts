@@ -30,9 +30,10 @@ export function rehearsalFile(rows: number): Uint8Array {
 
 /**
  * Previews the rehearsal file and discards it: nothing is written, no import is logged. It goes
- * as a File does (a Blob), so DuckDB's reading of a chosen file is rehearsed too.
+ * as a File does (a Blob), so DuckDB's reading of a chosen file is rehearsed too. `signal` stops
+ * it at its next step, for a real file chosen meanwhile (it rejects, leaving nothing behind).
  */
-export async function warmUp(db: Database, rows = 4000): Promise<void> {
-	const preview = await previewImport(db, { name: 'rehearsal.csv', bytes: new Blob([rehearsalFile(rows).slice()]) });
+export async function warmUp(db: Database, rows = 4000, signal?: AbortSignal): Promise<void> {
+	const preview = await previewImport(db, { name: 'rehearsal.csv', bytes: new Blob([rehearsalFile(rows).slice()]) }, signal ? { signal } : {});
 	await discardPreview(db, preview);
 }

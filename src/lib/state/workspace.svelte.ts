@@ -40,6 +40,7 @@ class Workspace {
 	#ahead: Promise<Session | null> | null = null;
 	#kept: Promise<{ wanted: boolean; files: number }> | null = null;
 	#rehearsed = false;
+	#rehearsal = new AbortController();
 
 	/**
 	 * What this browser keeps, asked once: whether it wants the sample, and how many things it puts
@@ -52,13 +53,21 @@ class Workspace {
 
 	/**
 	 * Readies the import path for a large file while the user chooses one (see ingest/warm-up.ts),
-	 * once per page load, when the browser is idle.
+	 * once per page load, when the browser is idle, unless a file is chosen first (stopRehearsal).
 	 */
 	rehearseImport(): void {
 		if (this.#rehearsed) return;
 		this.#rehearsed = true;
+		const { signal } = this.#rehearsal;
 		const idle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200));
-		void this.open().then((db) => idle(() => void import('../ingest/warm-up').then(({ warmUp }) => warmUp(db)).catch(() => undefined)));
+		void this.open().then((db) => idle(() => {
+			if (!signal.aborted) void import('../ingest/warm-up').then(({ warmUp }) => warmUp(db, undefined, signal)).catch(() => undefined);
+		}));
+	}
+
+	/** A file was chosen: the rehearsal, if still going, stops at its next step and leaves the database to it. */
+	stopRehearsal(): void {
+		this.#rehearsal.abort();
 	}
 
 	/** Says the data changed (an import, an undo): every view re-runs its queries. */
