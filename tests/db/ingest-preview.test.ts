@@ -216,6 +216,16 @@ describe('a File the user chose (a Blob) is read as its bytes are', () => {
 		expect(huge.outcome.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^The file is 0 MB/)]);
 	});
 
+	test('a File cancelled while DuckDB reads it on a guess leaves nothing behind, and the cancel does not wait for that read', async () => {
+		const before = await dumpTables(db);
+		const stop = new AbortController();
+		const preview = previewImport(db, { name: 'ok.csv', bytes: asFile('ok-crlf.csv') }, { signal: stop.signal });
+		stop.abort(new DOMException('Cancelled.', 'AbortError'));
+		await expect(preview).rejects.toThrow('Cancelled.');
+		expect(await temporaryTables()).toBe(0);
+		expect(await dumpTables(db)).toEqual(before);
+	});
+
 	test('a guess from the first lines that the whole file does not bear out is not used', async () => {
 		// Past the guess's first 256 KB: a row wider than the header, a Windows-1252 pound sign, a line too long for the default.
 		const filler = Array.from({ length: 6000 }, (_, i) => `M19,Return interviews offered within 72 hours (%),2010/11 Q${(i % 4) + 1},${i}`);
