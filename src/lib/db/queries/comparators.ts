@@ -2,21 +2,10 @@
 // region, England) — with the children aged 0–17 in each area and period, for rates per 10,000.
 import type { Session } from '../database';
 import { str } from '../sql';
-import { populationJoin } from './population';
+import { populationJoin, type AreaPopulationValue } from './population';
 
-export interface AreaValueRow {
-	area_code: string;
-	area_name: string;
-	/** 'Local authority', 'Regional' or 'National'. */
-	area_level: string;
-	period_start: Date;
-	period_label: string;
-	value: number | null;
-	marker: string | null;
+export interface AreaValueRow extends AreaPopulationValue {
 	target: number | null;
-	/** Children aged 0–17 in the area (ONS mid-year estimate); null where none is loaded. */
-	population: number | null;
-	population_year: number | null;
 }
 
 /**

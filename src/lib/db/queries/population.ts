@@ -9,18 +9,23 @@ export function populationJoin(alias: string, values: string, start = 'period_st
 	return `LEFT JOIN populations ${alias} ON ${alias}.area_code = ${values}.area_code AND ${alias}.mid_year = year(${values}.${start})`;
 }
 
-export interface IndicatorValueRow {
-	measure_id: string;
+/** A value of a measure in one area and period, with the children aged 0–17 there. */
+export interface AreaPopulationValue {
 	area_code: string;
 	area_name: string;
+	/** 'Local authority', 'Regional' or 'National'. */
 	area_level: string;
 	period_start: Date;
 	period_label: string;
 	value: number | null;
 	marker: string | null;
-	/** Children aged 0-17 in the area, from the mid-year estimate nearest the period's middle. */
+	/** Children aged 0–17 in the area, from the mid-year estimate nearest the period's middle; null where none is loaded. */
 	population: number | null;
 	population_year: number | null;
+}
+
+export interface IndicatorValueRow extends AreaPopulationValue {
+	measure_id: string;
 	/** Per 10,000 children; null where the value or the population is missing. */
 	rate: number | null;
 }
