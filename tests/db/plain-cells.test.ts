@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { str } from '../../src/lib/db/sql';
 import { NUMBER_CELL, PLAIN_NUMBER } from '../../src/lib/ingest/cell-lookups';
+import { fieldsInPlace } from '../../src/lib/ingest/lookup';
 import { emptyDatabase } from '../helpers/workspace';
 
 let db: Database;
@@ -19,7 +20,7 @@ const digits = (max: number) => fc.stringMatching(new RegExp(`^[0-9]{1,${max}}$`
 const plainText = fc.oneof(digits(15), fc.tuple(digits(15), digits(15)).map(([a, b]) => `${a}.${b}`));
 
 async function duckdbReading(texts: string[]) {
-	const fields = Object.entries(plain.fields).map(([name, sql]) => `${sql} AS ${name}`).join(', ');
+	const fields = Object.entries(plain.fields).map(([name, sql]) => `${sql('text')} AS ${name}`).join(', ');
 	return db.rows<Record<string, unknown>>(`SELECT regexp_full_match(text, ${str(plain.pattern)}) AS matched, ${fields}
 		FROM (SELECT unnest([${texts.map(str).join(', ')}]) AS text, generate_subscripts([${texts.map(str).join(', ')}], 1) AS i) ORDER BY i`);
 }
@@ -41,4 +42,18 @@ test('texts the parser reads in its own way do not match the pattern', async () 
 	const readings = await duckdbReading(texts);
 	expect(readings.map((r) => r.matched)).toEqual(texts.map(() => false));
 	expect(new RegExp(`^(?:${PLAIN_NUMBER})$`).test('12.5')).toBe(true);
+});
+
+test('a column of plain numbers and blanks is read in place exactly as its parse, blanks and missing cells included', async () => {
+	const spec = { ...NUMBER_CELL, column: 0 };
+	expect(fieldsInPlace(spec, ['', 'c']), 'a marker needs the join').toBeNull();
+	const inPlace = fieldsInPlace(spec, [''])!;
+	const texts = [...fc.sample(plainText, { numRuns: 300, seed: 11 }), '', null, '0', '12.50'];
+	const rows = await db.rows<Record<string, unknown>>(`SELECT ${Object.entries(inPlace).map(([name, sql]) => `${sql} AS ${name}`).join(', ')}
+		FROM (SELECT unnest([${texts.map((t) => (t === null ? 'NULL' : str(t))).join(', ')}]) AS "c0", generate_subscripts([${texts.map(() => 0).join(', ')}], 1) AS i) s ORDER BY i`);
+	texts.forEach((text, i) => {
+		const parsed = NUMBER_CELL.parse(text ?? '');
+		expect(parsed.ok, String(text)).toBe(true);
+		expect(rows[i], String(text)).toEqual(parsed.ok ? parsed.fields : {});
+	});
 });

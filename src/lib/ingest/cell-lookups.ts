@@ -43,7 +43,7 @@ export const PLAIN_NUMBER = '[0-9]{1,15}(\\.[0-9]{1,15})?';
 /** A number, a missing-value marker (kept as written) or a blank. */
 export const NUMBER_CELL: Omit<LookupSpec, 'column'> = {
 	fields: { value: 'DOUBLE', marker: 'VARCHAR', percent: 'BOOLEAN', pounds: 'BOOLEAN', blank: 'BOOLEAN' },
-	plain: { pattern: PLAIN_NUMBER, fields: { value: 'TRY_CAST(text AS DOUBLE)', percent: 'false', pounds: 'false', blank: 'false' } },
+	plain: { pattern: PLAIN_NUMBER, fields: { value: (text) => `TRY_CAST(${text} AS DOUBLE)`, percent: () => 'false', pounds: () => 'false', blank: () => 'false' } },
 	parse: (text) => {
 		const parsed = parseValue(text);
 		switch (parsed.kind) {

@@ -63,18 +63,22 @@ export function col(ctx: Pick<FormatContext, 'match'>, name: string): string {
 
 /**
  * Any white space at either end: a superset of what DuckDB's trim() removes (the Unicode space
- * separators, U+0020 and U+00A0 among them). Tested against the first and last code points
- * instead, it took 2.4 times as long over a million cells: right() reads whole graphemes.
+ * separators, U+0020 and U+00A0 among them). Tested against the first and last characters with
+ * right() instead, it took 2.4 times as long over a million cells: right() reads whole graphemes.
  */
 const PADDED = `'^[\\s\\p{Z}\\x{85}]|[\\s\\p{Z}\\x{85}]$'`;
+
+/** Starts and ends with a printable ASCII character (no space), as nearly every cell does. */
+const plainEnds = (sql: string) => `ascii(${sql}) BETWEEN 33 AND 126 AND ascii(${sql}[-1]) BETWEEN 33 AND 126`;
 
 /**
  * A cell without the spaces around it, or NULL when blank: nullif(trim(x), ''), but trimming
  * (which copies the text) only a cell that starts or ends with white space, as few do. Over a
- * million long cells the copies cost more than the rest of the reading.
+ * million long cells the copies cost more than the rest of the reading, and the regular
+ * expression a quarter of it: the test of the ends' characters answers for most cells first.
  */
 export function trimmed(sql: string): string {
-	return `CASE WHEN regexp_matches(${sql}, ${PADDED}) THEN nullif(trim(${sql}), '') ELSE nullif(${sql}, '') END`;
+	return `CASE WHEN ${plainEnds(sql)} THEN ${sql} WHEN regexp_matches(${sql}, ${PADDED}) THEN nullif(trim(${sql}), '') ELSE nullif(${sql}, '') END`;
 }
 
 /** A canonical column's cell in the staged table `s` as written, untrimmed, or NULL when the file lacks the column. */

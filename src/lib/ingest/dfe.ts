@@ -99,7 +99,7 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 				column: columnIndex(ctx, 'time_period'),
 				sql: `SELECT "row", ${col(ctx, 'time_period')} AS value,
 						'Row ' || first_row || ' already gives ' || area || ' for this period: the file has more than one row per area and period.' AS message
-					FROM (SELECT s.*, ${area.name} AS area, min(s."row") OVER (PARTITION BY ${area.code}, ${period.alias}.start, ${period.alias}.kind) AS first_row
+					FROM (SELECT s.*, ${area.name} AS area, min(s."row") OVER (PARTITION BY ${area.code}, ${period.field('start')}, ${period.field('kind')}) AS first_row
 						FROM ${t} s ${period.join}) s
 					WHERE "row" <> first_row`,
 				fix: 'Choose one value of each filter column (a column such as category or population_type, whose values name groups) on the Import page.'
@@ -107,8 +107,8 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 		];
 		const incoming = values
 			.map(({ indicator, lookup }) => `SELECT s."row", ${str(indicator.measureId)} AS measure_id, ${area.code} AS area_code,
-					${period.alias}.start AS period_start, ${period.alias}."end" AS period_end, ${period.alias}.kind AS period_kind,
-					${period.alias}.label AS period_label, ${lookup.alias}.value AS value, ${lookup.alias}.marker AS marker,
+					${period.field('start')} AS period_start, ${period.field('end')} AS period_end, ${period.field('kind')} AS period_kind,
+					${period.field('label')} AS period_label, ${lookup.field('value')} AS value, ${lookup.field('marker')} AS marker,
 					CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator, CAST(NULL AS DOUBLE) AS target, CAST(NULL AS VARCHAR) AS note
 				FROM ${t} s ${period.join} ${lookup.join}`)
 			.join('\nUNION ALL\n');

@@ -25,18 +25,22 @@ export interface LookupSpec {
 	parse(text: string): Parsed;
 	/**
 	 * The commonest spelling, read by DuckDB instead: texts matching `pattern` (RE2, whole text) get
-	 * `fields` (SQL over `text`), which must be what `parse` gives them (tests/unit/plain-cells.test.ts).
-	 * A million rows of plain numbers then never travel to JavaScript and back.
+	 * `fields` (SQL over the text's SQL; NULL when absent), which must be what `parse` gives them
+	 * (tests/db/plain-cells.test.ts). A million rows of plain numbers then never travel to JavaScript.
 	 */
-	plain?: { pattern: string; fields: Record<string, string> };
+	plain?: { pattern: string; fields: Record<string, (text: string) => string> };
 	fix: string;
 }
 
-/** A parsed column: `join` it to the staged table `s` and read its fields through `alias`. */
+/** A parsed column: `join` it to the staged table `s` and read its fields with `field`. */
 export interface Lookup {
+	/** Every distinct text of the column with its parse (text, ok, message and the fields). */
 	table: string;
 	alias: string;
-	join: string;
+	/** Once built, empty when every text is plain or blank: the fields are then read in place. */
+	readonly join: string;
+	/** SQL for a parsed field of each row of `s`. */
+	field(name: string): string;
 }
 
 function literal(value: Cell, type: FieldType): string {
@@ -49,13 +53,42 @@ function literal(value: Cell, type: FieldType): string {
 
 const textOf = (spec: LookupSpec) => spec.textSql ?? `coalesce(s.${cell(spec.column)}, '')`;
 
+class ColumnLookup implements Lookup {
+	/** Each field's SQL over `s` when no join is needed (see Lookups.build). */
+	inPlace: Record<string, string> | null = null;
+
+	constructor(readonly spec: LookupSpec, readonly table: string, readonly alias: string) {}
+
+	get join(): string {
+		return this.inPlace ? '' : `JOIN ${this.table} ${this.alias} ON ${this.alias}.text = ${textOf(this.spec)}`;
+	}
+
+	field(name: string): string {
+		return this.inPlace?.[name] ?? `${this.alias}.${ident(name)}`;
+	}
+}
+
+/**
+ * A column whose every text is plain or blank is read in place, without a join: a million rows
+ * of numbers then cost one cast each, not a hash of their text. null when it has other texts.
+ */
+export function fieldsInPlace(spec: LookupSpec, otherTexts: string[]): Record<string, string> | null {
+	const blank = spec.parse('');
+	if (!spec.plain || !blank.ok || otherTexts.some((t) => t !== '')) return null;
+	const text = textOf(spec);
+	return Object.fromEntries(Object.entries(spec.fields).map(([name, type]) => {
+		const plain = spec.plain!.fields[name]?.(text) ?? 'NULL';
+		return [name, `CASE WHEN ${text} = '' THEN ${literal(blank.fields[name] ?? null, type)} ELSE CAST(${plain} AS ${type}) END`];
+	}));
+}
+
 /**
  * Parses each distinct text of a column once, in TypeScript, and keeps the answers in a temporary
  * table to join back: the domain rules stay pure functions, and a million rows with a few dozen
  * distinct periods cost a few dozen parses. All of a file's lookups are built in two queries.
  */
 export class Lookups {
-	#pending: { spec: LookupSpec; lookup: Lookup }[] = [];
+	#pending: ColumnLookup[] = [];
 	#made = 0;
 	#prefix: string;
 
@@ -66,10 +99,8 @@ export class Lookups {
 
 	add(spec: LookupSpec): Lookup {
 		const n = ++this.#made;
-		const table = `${this.#prefix}lookup${n}`;
-		const alias = `l${n}`;
-		const lookup = { table, alias, join: `JOIN ${table} ${alias} ON ${alias}.text = ${textOf(spec)}` };
-		this.#pending.push({ spec, lookup });
+		const lookup = new ColumnLookup(spec, `${this.#prefix}lookup${n}`, `l${n}`);
+		this.#pending.push(lookup);
 		return lookup;
 	}
 
@@ -87,12 +118,14 @@ export class Lookups {
 		const texts = await db.rows<{ k: number; text: string }>(
 			`SELECT k, text FROM ${distinct} ${plainTexts.length ? `WHERE NOT (${plainTexts.join(' OR ')})` : ''}`);
 		const failing = new Set<number>();
-		const statements = pending.flatMap(({ spec, lookup }, k) => {
+		const statements = pending.flatMap((lookup, k) => {
+			const spec = lookup.spec;
 			const names = Object.keys(spec.fields);
 			const columns = ['text VARCHAR', 'ok BOOLEAN', 'message VARCHAR', ...names.map((n) => `${ident(n)} ${spec.fields[n]}`)];
-			const rows = texts
-				.filter((t) => t.k === k)
-				.map(({ text }) => {
+			const mine = texts.filter((t) => t.k === k).map((t) => t.text);
+			lookup.inPlace = fieldsInPlace(spec, mine);
+			const rows = mine
+				.map((text) => {
 					const parsed = spec.parse(text);
 					if (!parsed.ok) failing.add(k);
 					const fields = names.map((n) => (parsed.ok ? literal(parsed.fields[n] ?? null, spec.fields[n]!) : 'NULL'));
@@ -102,17 +135,17 @@ export class Lookups {
 			return [
 				`CREATE OR REPLACE TEMP TABLE ${lookup.table} (${columns.join(', ')})`,
 				...(rows.length ? [`INSERT INTO ${lookup.table} VALUES ${valuesList(rows)}`] : []),
-				...(plain ? [`INSERT INTO ${lookup.table} SELECT text, true, NULL, ${names.map((n) => `CAST(${plain.fields[n] ?? 'NULL'} AS ${spec.fields[n]})`).join(', ')}
+				...(plain ? [`INSERT INTO ${lookup.table} SELECT text, true, NULL, ${names.map((n) => `CAST(${plain.fields[n]?.('text') ?? 'NULL'} AS ${spec.fields[n]})`).join(', ')}
 					FROM ${distinct} WHERE k = ${k} AND ${isPlain(spec)}`] : [])
 			];
 		});
 		await db.exec([...statements, `DROP TABLE ${distinct}`].join(';\n'));
 		// A column whose every text parsed needs no check: asking would scan the file for nothing.
-		return pending.filter((_, k) => failing.has(k)).map(({ spec, lookup }) => ({
+		return pending.filter((_, k) => failing.has(k)).map(({ spec, table }) => ({
 			column: spec.column,
 			columnPerRow: spec.columnSql !== undefined,
 			sql: `SELECT s."row", ${spec.columnSql ?? 'NULL'} AS col, ${spec.valueSql ?? `s.${cell(spec.column)}`} AS value, l.message
-				FROM ${file.table} s JOIN ${lookup.table} l ON l.text = ${textOf(spec)} WHERE NOT l.ok`,
+				FROM ${file.table} s JOIN ${table} l ON l.text = ${textOf(spec)} WHERE NOT l.ok`,
 			fix: spec.fix
 		}));
 	}

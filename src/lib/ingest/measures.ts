@@ -10,7 +10,7 @@ import { agencyJoin, priorityJoin } from './plan';
 import { mergedMeasuresSql, valuesOfMeasuresSql, VALUES_HISTORY, writeMeasures } from './values-writer';
 
 const field = (lookup: Lookup | null, name = 'value', type = 'VARCHAR') =>
-	lookup ? `${lookup.alias}.${name}` : `CAST(NULL AS ${type})`;
+	lookup ? lookup.field(name) : `CAST(NULL AS ${type})`;
 
 /** The header position of a canonical column's cell: per row in a wide file, else fixed. */
 function cellColumnSql(ctx: FormatContext, name: string): string {
@@ -47,8 +47,8 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 			${field(quadrant)} AS quadrant, byPriority.priority, byAgency.agency_id,
 			${field(polarity)} AS polarity, ${field(unit)} AS unit,
 			coalesce(${col(ctx, 'area_code')}, ${str(HOME_AREA.code)}) AS area_code,
-			${period.alias}.start AS period_start, ${period.alias}."end" AS period_end,
-			${period.alias}.kind AS period_kind, ${period.alias}.label AS period_label,
+			${period.field('start')} AS period_start, ${period.field('end')} AS period_end,
+			${period.field('kind')} AS period_kind, ${period.field('label')} AS period_label,
 			${cellColumnSql(ctx, 'period')} AS period_col,
 			${field(value, 'value', 'DOUBLE')} AS value, ${field(value, 'marker')} AS marker,
 			${field(value, 'percent', 'BOOLEAN')} AS percent, ${field(value, 'pounds', 'BOOLEAN')} AS pounds,

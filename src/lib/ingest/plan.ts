@@ -137,7 +137,7 @@ export const importPlan: FormatHandler = async (ctx) => {
 	const reviews = ragLookups
 		.map(({ review, lookup }) => {
 			const progress = review.progress === null ? 'CAST(NULL AS VARCHAR)' : `nullif(trim(s.${cell(review.progress)}), '')`;
-			return `SELECT s."row", p.item_id, DATE ${str(review.date)} AS review, ${lookup.alias}.rag AS rag, ${progress} AS progress
+			return `SELECT s."row", p.item_id, DATE ${str(review.date)} AS review, ${lookup.field('rag')} AS rag, ${progress} AS progress
 				FROM ${t} s JOIN ${plan} p USING ("row") ${lookup.join}`;
 		})
 		.join('\nUNION ALL\n');

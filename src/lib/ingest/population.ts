@@ -12,11 +12,12 @@ export const importPopulation: FormatHandler = async (ctx) => {
 	const estimate = numberLookup(ctx, 'population_estimate')!;
 	const children = `lower(${col(ctx, 'age_group')}) = ${CHILDREN}`;
 	const year = `TRY_CAST(${col(ctx, 'time_period')} AS INTEGER)`;
+	const lookupChecks = await ctx.lookups.build(ctx.db, ctx.file);
 	const rows = `SELECT s."row", ${area.code} AS area_code, ${area.name} AS name, ${col(ctx, 'geographic_level')} AS level,
-		TRY_CAST(${col(ctx, 'time_period')} AS INTEGER) AS mid_year, ${estimate.alias}.value AS population
-		FROM ${t} s ${estimate.join} WHERE ${children} AND ${estimate.alias}.value IS NOT NULL`;
+		TRY_CAST(${col(ctx, 'time_period')} AS INTEGER) AS mid_year, ${estimate.field('value')} AS population
+		FROM ${t} s ${estimate.join} WHERE ${children} AND ${estimate.field('value')} IS NOT NULL`;
 	const checks = [
-		...(await ctx.lookups.build(ctx.db, ctx.file)),
+		...lookupChecks,
 		{
 			column: columnIndex(ctx, 'time_period'),
 			sql: `SELECT s."row", ${col(ctx, 'time_period')} AS value, 'The mid-year of the estimate must be a year such as 2024.' AS message

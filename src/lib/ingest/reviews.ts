@@ -18,8 +18,8 @@ export const importReviews: FormatHandler = async (ctx) => {
 		fix: 'Write the review as a month and year, e.g. "Jul 2017".'
 	})!;
 	const rows = `
-		SELECT s."row", ${col(ctx, 'item_id')} AS item_id, ${review.alias}.date AS review,
-			${rag ? `${rag.alias}.rag` : 'CAST(NULL AS VARCHAR)'} AS rag, ${col(ctx, 'progress')} AS progress,
+		SELECT s."row", ${col(ctx, 'item_id')} AS item_id, ${review.field('date')} AS review,
+			${rag ? rag.field('rag') : 'CAST(NULL AS VARCHAR)'} AS rag, ${col(ctx, 'progress')} AS progress,
 			${col(ctx, 'review')} AS review_text
 		FROM ${t} s ${review.join} ${rag?.join ?? ''}`;
 	return {
