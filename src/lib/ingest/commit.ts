@@ -85,7 +85,7 @@ export async function commitImport(db: Database, preview: ImportPreview, options
 			const compared = state.prepared.writes.filter((t) => !state.prepared.recordsOwnHistory?.includes(t));
 			await snapshotTables(session, compared, before);
 			// Leaving rows out may change what the others write (a measure's details come from its rows): then nothing previewed is reused.
-			await state.prepared.write(session, importId, skipped.length ? {} : state.previewed);
+			await state.prepared.write(session, importId, skipped.length ? undefined : state.previewed);
 			await session.exec(`INSERT INTO imports (import_id, file_name, checksum, format, source, imported_at, row_count, rows_skipped, reading)
 				VALUES (${importId}, ${str(outcome.file)}, ${str(state.checksum)}, ${str(state.format)}, ${str(state.source)},
 					now()::TIMESTAMP, ${outcome.rowCount}, ${skipped.length}, ${str(outcome.reading?.sentences.join(' ') ?? null)})`);

@@ -42,7 +42,10 @@ export interface Prepared {
 	 * the preview compares them with what is loaded.
 	 */
 	incoming?: { values?: string; reviews?: string };
-	/** Writes the file's rows inside the import's transaction, reusing what the preview made of `incoming`, if anything. */
+	/**
+	 * Writes the file's rows inside the import's transaction. `previewed`: what the preview made of
+	 * them, when no row has been left out since; what the handler made of them is then still true too.
+	 */
 	write(session: Session, importId: number, previewed?: Previewed): Promise<void>;
 	/** Every table write() may change: their changes are kept so the import can be undone (see history.ts). */
 	writes: readonly DataTable[];

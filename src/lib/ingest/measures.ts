@@ -71,7 +71,8 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 		recordsOwnHistory: VALUES_HISTORY,
 		incoming: { values: valuesOfMeasuresSql(rows, merged, kept) },
 		write: async (session, importId, previewed) => {
-			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp, previewed });
+			// The measures as merged for the preview, unless rows were left out since: their details may come from those rows.
+			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp, previewed, merged: previewed && merged });
 		}
 	};
 };

@@ -83,11 +83,15 @@ export async function writeValues(
 export async function writeMeasures(
 	session: Session,
 	rows: string,
-	options: { source: DataSource; importId: number; kept: readonly ('target' | 'note')[]; temp: (name: string) => string; previewed?: Previewed }
+	options: {
+		source: DataSource; importId: number; kept: readonly ('target' | 'note')[]; temp: (name: string) => string; previewed?: Previewed;
+		/** A table of mergedMeasuresSql(rows) made with the data as it is now, if there is one. */
+		merged?: string;
+	}
 ): Promise<void> {
-	const measures = options.temp('measures');
+	const measures = options.merged ?? options.temp('measures');
 	await session.exec(`
-		CREATE OR REPLACE TEMP TABLE ${measures} AS ${mergedMeasuresSql(rows, options.source)};
+		${options.merged ? '' : `CREATE OR REPLACE TEMP TABLE ${measures} AS ${mergedMeasuresSql(rows, options.source)};`}
 		DELETE FROM measures WHERE measure_id IN (SELECT measure_id FROM ${measures});
 		INSERT INTO measures SELECT * FROM ${measures};
 		INSERT INTO areas SELECT ${str(HOME_AREA.code)}, ${str(HOME_AREA.name)}, ${str(HOME_AREA.level)}
