@@ -2,8 +2,8 @@ import { fetchBytes, type Aggregate, type Timed } from './types';
 
 /**
  * Starts `Worker`, waits until it has loaded its code, then times handing it the bytes
- * (transferred, not copied) until its aggregate comes back. Timed the second time, as the
- * DuckDB floor is: the first run is a warm-up (its time is in `detail.first_run_ms`).
+ * (transferred, not copied) until its aggregate comes back. Timed the second time, after the
+ * same work as a warm-up (its time is in `detail.first_run_ms`), as the DuckDB floor is.
  */
 export async function timeInWorker(Worker: new () => Worker, url: string): Promise<Timed> {
 	const worker = new Worker();
