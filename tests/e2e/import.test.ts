@@ -198,6 +198,21 @@ describe('the Import page', () => {
 		}
 	});
 
+	test('a file chosen at once stops the rehearsal of the import path, which runs once that file is done', async () => {
+		const other = await openPage(browser, '/import/');
+		try {
+			const rehearsed = () => other.page.evaluate(() => performance.getEntriesByName('oba:import-rehearsed').length);
+			await other.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'bad-quarter-5.csv'));
+			const card = other.page.getByRole('article', { name: 'File bad-quarter-5.csv' });
+			await card.getByText('1 error').waitFor();
+			// The file was chosen before the page was idle: its check stopped the rehearsal, which runs after it.
+			await expect.poll(rehearsed, { timeout: 30_000 }).toBe(1);
+			expect(other.pageErrors).toEqual([]);
+		} finally {
+			await other.close();
+		}
+	});
+
 	test('shows markup in a cell as text, never as markup', async () => {
 		await tab.page.getByRole('link', { name: 'Import' }).click();
 		await tab.page.waitForURL(/\/import\/$/);

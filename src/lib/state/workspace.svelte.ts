@@ -39,8 +39,11 @@ class Workspace {
 	#opening: Promise<Database> | null = null;
 	#ahead: Promise<Session | null> | null = null;
 	#kept: Promise<{ wanted: boolean; files: number }> | null = null;
+	/** Set once a rehearsal of the import path has run to its end (see rehearseImport). */
 	#rehearsed = false;
-	#rehearsal = new AbortController();
+	#rehearsal: AbortController | null = null;
+	/** Files being checked or written now: no rehearsal runs meanwhile. */
+	#importing = 0;
 
 	/**
 	 * What this browser keeps, asked once: whether it wants the sample, and how many things it puts
@@ -53,21 +56,43 @@ class Workspace {
 
 	/**
 	 * Readies the import path for a large file while the user chooses one (see ingest/warm-up.ts),
-	 * once per page load, when the browser is idle, unless a file is chosen first (stopRehearsal).
+	 * when the browser is idle and no file is being checked or written, until one rehearsal has run
+	 * to its end: one stopped for a file chosen meanwhile is tried again once that file is done.
 	 */
 	rehearseImport(): void {
-		if (this.#rehearsed) return;
-		this.#rehearsed = true;
-		const { signal } = this.#rehearsal;
+		if (this.#rehearsed || this.#rehearsal || this.#importing > 0) return;
+		const rehearsal = (this.#rehearsal = new AbortController());
+		const { signal } = rehearsal;
 		const idle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200));
 		void this.open().then((db) => idle(() => {
-			if (!signal.aborted) void import('../ingest/warm-up').then(({ warmUp }) => warmUp(db, undefined, signal)).catch(() => undefined);
+			if (signal.aborted) return;
+			void import('../ingest/warm-up')
+				.then(({ warmUp }) => warmUp(db, undefined, signal))
+				.then(() => {
+					this.#rehearsed = true;
+					performance.mark('oba:import-rehearsed');
+				}, () => undefined)
+				.finally(() => {
+					if (this.#rehearsal === rehearsal) this.#rehearsal = null;
+				});
 		}));
 	}
 
-	/** A file was chosen: the rehearsal, if still going, stops at its next step and leaves the database to it. */
-	stopRehearsal(): void {
-		this.#rehearsal.abort();
+	/**
+	 * A file is being checked or written: a rehearsal, if going, stops at its next step and leaves
+	 * the database to it. Call the function returned when that is over.
+	 */
+	importing(): () => void {
+		this.#importing++;
+		this.#rehearsal?.abort();
+		this.#rehearsal = null;
+		let over = false;
+		return () => {
+			if (over) return;
+			over = true;
+			this.#importing--;
+			this.rehearseImport();
+		};
 	}
 
 	/** Says the data changed (an import, an undo): every view re-runs its queries. */
