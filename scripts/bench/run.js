@@ -16,7 +16,8 @@
 // (scripts/bench/generate.js) beside a snapshot of build/, serves both with scripts/serve.js and,
 // in every run, each measurement in a fresh browser context (scripts/bench/measure.js):
 //   cold start      navigation → mark oba:view-drawn on /, sample data only
-//   app import      /import/: file chosen → "Import…" shown, plus its click → status "Imported…"
+//   app import      /import/, once the page has rehearsed the import path (as while a person picks
+//                   a file): file chosen → "Import…" shown, plus its click → status "Imported…"
 //                   (each time taken in the page; the harness's wait to click is not counted); with
 //                   the longest long task in that span and the peak JS heap (CDP, every 50 ms).
 //                   Without /import/: null, and the same figures come from the app's import code

@@ -65,6 +65,7 @@ export function summarise(runs, o) {
 		['  file chosen → "Import…" button (read, checked, previewed)', round(m((r) => r.page?.preview_ms)), ''],
 		['  button clicked → "Imported"', round(m((r) => r.page?.commit_ms)), ''],
 		['  (button shown → clicked: the harness, not counted)', round(m((r) => r.page?.click_wait_ms)), "Playwright's checks and round trips"],
+		['  after the page rehearsed the import path', `${runs.filter((r) => r.page?.rehearsed).length} of ${runs.filter((r) => r.page).length} runs`, 'as it does while a person picks a file (mark oba:import-rehearsed)'],
 		['  then /measures/ drawn', round(m((r) => r.page?.measures_drawn_ms)), ''],
 		['app import code, no UI (importFile on /bench/)', round(direct), importSource === 'direct' ? 'run because /import/ was not measured' : 'not run'],
 		['  both after an untimed import of the 153 areas', '', 'population file: the app refuses unknown areas'],
