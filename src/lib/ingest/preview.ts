@@ -127,9 +127,10 @@ export interface PreviewOptions {
 export async function previewImport(db: Database, request: ImportRequest, options: PreviewOptions = {}): Promise<ImportPreview> {
 	const id = ++previews;
 	const outcome = emptyOutcome(request);
-	let fileChecksum: string | null = null;
-	const preview = (fields: Partial<ImportPreview> = {}): ImportPreview => ({
-		id, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null, checksum: fileChecksum, ...fields
+	let hashing: Promise<string> | null = null;
+	const preview = async (fields: Partial<ImportPreview> = {}): Promise<ImportPreview> => ({
+		id, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null,
+		checksum: await (hashing ?? Promise.resolve(null)).catch(() => null), ...fields
 	});
 	const prefix = newPrefix();
 	let kept = false;
@@ -156,7 +157,7 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		// DuckDB reads a File while the worker does, on a guess the worker's reading must bear out.
 		guessed = request.bytes instanceof Blob ? stageOnGuess(db, request.name, request.bytes, prefix, signal) : null;
 		const { checksum, decoded } = await reading;
-		fileChecksum = checksum;
+		hashing = checksum;
 		outcome.reading = basicReading(decoded);
 		outcome.problems.push(...readingProblems(request.name, head, decoded));
 		if (hasErrors(outcome.problems)) return preview();
@@ -199,7 +200,7 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		const fileLevel = [...(spec.warnsOtherColumns ? ignoredColumns(file, match, spec) : []), ...(prepared.problems ?? [])];
 		const rowLevel = await runChecks(db, file, checks);
 		outcome.problems.push(...fileLevel, ...rowLevel);
-		outcome.reading = await fullReading(db, file, spec, match, prepared, checksum);
+		outcome.reading = await fullReading(db, file, spec, match, prepared, await checksum);
 		outcome.problems.push(...readingWarnings(request.name, outcome.reading));
 
 		const errorRows = hasErrors(rowLevel) ? errorRowsSql(checks) : null;
@@ -215,7 +216,7 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		const { changes, previewed } = comparing ? await changesOf(db, incoming, prepared.measures) : { changes: [], previewed: {} };
 		signal?.throwIfAborted();
 		if (ready || validRowsPossible) {
-			checked.set(id, { db, request, options, source, file, format: spec.id, prepared, checks, previewed, checksum, basis: await importLogBasis(db), temp });
+			checked.set(id, { db, request, options, source, file, format: spec.id, prepared, checks, previewed, checksum: await checksum, basis: await importLogBasis(db), temp });
 			kept = true;
 		}
 		return preview({ changes, ready, rowsWithErrors, validRowsPossible });

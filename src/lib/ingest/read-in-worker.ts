@@ -6,26 +6,29 @@ export const readInWorker: ReadBytes = (source, progress, signal) =>
 	new Promise((resolve, reject) => {
 		signal?.throwIfAborted();
 		const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
-		const stop = () => {
-			worker.terminate();
-			reject(signal?.reason ?? new DOMException('The read was cancelled.', 'AbortError'));
-		};
-		signal?.addEventListener('abort', stop, { once: true });
-		const finish = () => {
+		// The file decoded comes first, its checksum after: each settles its own promise.
+		let settleChecksum: { resolve: (checksum: string) => void; reject: (error: unknown) => void } | null = null;
+		const checksum = new Promise<string>((resolve, reject) => (settleChecksum = { resolve, reject }));
+		checksum.catch(() => undefined); // awaited, or not needed, by the caller
+		const fail = (error: unknown) => {
 			signal?.removeEventListener('abort', stop);
 			worker.terminate();
+			reject(error);
+			settleChecksum?.reject(error);
 		};
+		const stop = () => fail(signal?.reason ?? new DOMException('The read was cancelled.', 'AbortError'));
+		signal?.addEventListener('abort', stop, { once: true });
 		worker.onmessage = (event: MessageEvent<ReadReply>) => {
 			const reply = event.data;
-			if (reply.kind === 'progress') return progress?.(reply.fraction);
-			finish();
-			if (reply.kind === 'read') resolve({ checksum: reply.checksum, decoded: reply.decoded });
-			else reject(new Error(reply.message));
+			if (reply.kind === 'progress') progress?.(reply.fraction);
+			else if (reply.kind === 'read') resolve({ decoded: reply.decoded, checksum });
+			else if (reply.kind === 'checksum') {
+				signal?.removeEventListener('abort', stop);
+				worker.terminate();
+				settleChecksum?.resolve(reply.checksum);
+			} else fail(new Error(reply.message));
 		};
-		worker.onerror = (event) => {
-			finish();
-			reject(new Error(event.message || 'The file could not be read.'));
-		};
+		worker.onerror = (event) => fail(new Error(event.message || 'The file could not be read.'));
 		// Bytes are transferred, not copied: the caller gave them up (see ReadBytes). A Blob is a
 		// handle: the worker reads the file itself.
 		worker.postMessage({ source }, source instanceof Blob ? [] : [source.buffer as ArrayBuffer]);
