@@ -66,6 +66,7 @@ class Workspace {
 		const idle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200));
 		void this.open().then((db) => idle(() => {
 			if (signal.aborted) return;
+			void import('../ingest/read-in-worker').then(({ readerAhead }) => readerAhead());
 			void import('../ingest/warm-up')
 				.then(({ warmUp }) => warmUp(db, undefined, signal))
 				.then(() => {
@@ -91,6 +92,7 @@ class Workspace {
 			if (over) return;
 			over = true;
 			this.#importing--;
+			void import('../ingest/read-in-worker').then(({ readerAhead }) => readerAhead());
 			this.rehearseImport();
 		};
 	}
