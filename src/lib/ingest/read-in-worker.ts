@@ -9,7 +9,13 @@ let spare: Worker | null = null;
 
 /** Starts a reading worker for the next file, if none is waiting: call it when the page is idle. */
 export function readerAhead(): void {
-	spare ??= newWorker();
+	if (spare) return;
+	const worker = (spare = newWorker());
+	// A worker that could not start is dropped, so the next file starts its own and hears why.
+	worker.addEventListener('error', () => {
+		if (spare === worker) spare = null;
+		worker.terminate();
+	}, { once: true });
 }
 
 export const readInWorker: ReadBytes = (source, progress, signal) =>
