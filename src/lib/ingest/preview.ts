@@ -130,7 +130,7 @@ export async function previewImport(db: Database, request: ImportRequest, option
 	let hashing: Promise<string> | null = null;
 	const preview = async (fields: Partial<ImportPreview> = {}): Promise<ImportPreview> => ({
 		id, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null,
-		checksum: await (hashing ?? Promise.resolve(null)).catch(() => null), ...fields
+		checksum: hashing ? await hashing.catch(() => null) : null, ...fields
 	});
 	const prefix = newPrefix();
 	let kept = false;
@@ -200,7 +200,8 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		const fileLevel = [...(spec.warnsOtherColumns ? ignoredColumns(file, match, spec) : []), ...(prepared.problems ?? [])];
 		const rowLevel = await runChecks(db, file, checks);
 		outcome.problems.push(...fileLevel, ...rowLevel);
-		outcome.reading = await fullReading(db, file, spec, match, prepared, await checksum);
+		const sha256 = await checksum;
+		outcome.reading = await fullReading(db, file, spec, match, prepared, sha256);
 		outcome.problems.push(...readingWarnings(request.name, outcome.reading));
 
 		const errorRows = hasErrors(rowLevel) ? errorRowsSql(checks) : null;
@@ -216,7 +217,7 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		const { changes, previewed } = comparing ? await changesOf(db, incoming, prepared.measures) : { changes: [], previewed: {} };
 		signal?.throwIfAborted();
 		if (ready || validRowsPossible) {
-			checked.set(id, { db, request, options, source, file, format: spec.id, prepared, checks, previewed, checksum: await checksum, basis: await importLogBasis(db), temp });
+			checked.set(id, { db, request, options, source, file, format: spec.id, prepared, checks, previewed, checksum: sha256, basis: await importLogBasis(db), temp });
 			kept = true;
 		}
 		return preview({ changes, ready, rowsWithErrors, validRowsPossible });
