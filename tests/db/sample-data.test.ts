@@ -130,6 +130,7 @@ describe('the import log', () => {
 			'action-plan.csv seed',
 			'sample-reviews.csv sample',
 			'sample-measures.csv sample',
+			'sample-data-development.csv sample',
 			'ons_mid-year_population_estimates_2012_to_2024.csv real',
 			'c3_factors_identified_at_end_of_assessment_2018_to_2025.csv real'
 		]);

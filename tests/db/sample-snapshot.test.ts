@@ -7,6 +7,7 @@ import type { Database } from '../../src/lib/db/database';
 import { sampleSnapshot } from '../../src/lib/db/sample-snapshot';
 import { loadSnapshot, snapshotFile, SNAPSHOT_HEADER } from '../../src/lib/db/snapshot';
 import { importFile } from '../../src/lib/ingest/import-file';
+import { SAMPLE_FILES } from '../../src/lib/ingest/sample';
 import { dumpTables, tableNames } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/undo';
 import { DATA_DIR, emptyDatabase, sampleDatabase } from '../helpers/workspace';
@@ -47,7 +48,7 @@ describe('the sample snapshot', () => {
 		expect(lines[0]).toBe(SNAPSHOT_HEADER);
 		const listed = new Map((JSON.parse(lines[1]!) as { tables: { table: string; rows: number }[] }).tables.map((t) => [t.table, t.rows]));
 		const want = await counts(imported);
-		expect(want.imports).toBe(7);
+		expect(want.imports).toBe(SAMPLE_FILES.length);
 		expect(want.history_measures).toBeGreaterThan(0);
 		for (const [table, n] of Object.entries(want)) expect(listed.get(table) ?? 0, table).toBe(n);
 	});
@@ -73,7 +74,7 @@ describe('the sample snapshot', () => {
 			const outcome = await importFile(db, { name: 'more.csv', bytes: encode('measure_id,measure,quadrant,period,value\nX01,Extra,How much did we do?,2018/19 Q1,4\n') });
 			expect(outcome.problems.filter((p) => p.severity === 'error')).toEqual([]);
 			expect((await undoImport(db, outcome.importId!)).undone).toBe(true);
-			expect((await undoImport(db, 7)).undone).toBe(true); // the DfE indicators, the sample's last import
+			expect((await undoImport(db, SAMPLE_FILES.length)).undone).toBe(true); // the DfE indicators, the sample's last import
 		}
 		expect(await dumpAtNoTime(a)).toEqual(await dumpAtNoTime(b));
 	});

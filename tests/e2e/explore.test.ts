@@ -23,6 +23,41 @@ async function redrawn(tab: OpenedPage, action: () => Promise<unknown>) {
 }
 
 describe('the report card', () => {
+	test('lists the data development agenda under the same filters, most needed first, sample tagged', async () => {
+		const tab = await openPage(browser, '/measures/?priority=5');
+		try {
+			await waitForAppReady(tab.page);
+			const agenda = tab.page.getByRole('table', { name: 'Data development agenda' });
+			const wanted = () => agenda.locator('tbody tr[data-wanted]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-wanted')));
+			await expect(wanted()).resolves.toEqual(['M30', 'M31', 'M33', 'M35']);
+			const m31 = agenda.locator('tr[data-wanted="M31"]');
+			await expect(m31.getByRole('rowheader').textContent()).resolves.toBe('CSE-flagged crimes that reach a charge or summons (%)sample');
+			await expect(m31.locator('td').allTextContents()).resolves.toEqual([
+				'High',
+				'Humberside Police',
+				'5. Risk management',
+				'How well did we do it?',
+				'Disruption and prosecution are the pursue strand of the plan; outcomes are recorded but not yet split by the CSE flag.',
+				'September 2017',
+				'Not yet'
+			]);
+			await expect(tab.page.getByRole('note').filter({ hasText: 'Agenda items tagged “sample”' }).count()).resolves.toBe(1);
+
+			// The agency filter takes the owner: a reload on the new URL shows that agency's items only.
+			await tab.page.goto(new URL('/measures/?agency=humberside-police', tab.page.url()).href);
+			await waitForAppReady(tab.page);
+			await expect(wanted()).resolves.toEqual(['M31']);
+			await tab.page.goto(new URL('/measures/?agency=nwg', tab.page.url()).href);
+			await waitForAppReady(tab.page);
+			await expect(agenda.count()).resolves.toBe(0);
+			await expect(tab.page.getByText('No measure on the agenda matches these filters.').count()).resolves.toBe(1);
+			expect(tab.consoleErrors).toEqual([]);
+			expect(tab.pageErrors).toEqual([]);
+		} finally {
+			await tab.close();
+		}
+	});
+
 	test('filters live in the URL: a reload shows the same view, back and forward work', async () => {
 		const tab = await openPage(browser, '/measures/?priority=5&quadrant=how_well');
 		try {

@@ -107,6 +107,13 @@ describe('the export pack', () => {
 		const rows = strFromU8(files[card]!).trim().split('\r\n');
 		const shown = await tab.page.locator('table.report-card', { hasText: 'Report card: Risk management' }).locator('tbody tr[data-measure]').count();
 		expect(rows.length - 1).toBeGreaterThanOrEqual(shown);
+		// The data development agenda as drawn: a header and its six wanted measures, each with its data priority.
+		const agenda = names.find((n) => n.startsWith('tables/data-development-agenda'));
+		expect(agenda).toBeDefined();
+		const wanted = strFromU8(files[agenda!]!).trim().split('\r\n');
+		expect(wanted).toHaveLength(1 + 6);
+		expect(wanted[0]).toBe('Measure wanted,Data priority,Owner,Plan priority,Quadrant,Why it is wanted,Expected,Data');
+		expect(wanted).toContain('CSE-flagged crimes that reach a charge or summons (%)sample,High,Humberside Police,5. Risk management,How well did we do it?,Disruption and prosecution are the pursue strand of the plan; outcomes are recorded but not yet split by the CSE flag.,September 2017,Not yet');
 		const html = strFromU8(files[names.find((n) => n.endsWith('.html'))!]!);
 		expect(html).toContain('CSE action plan: highlight report');
 		expect(html).not.toMatch(/<script/i);

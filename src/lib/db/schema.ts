@@ -128,6 +128,21 @@ CREATE TABLE IF NOT EXISTS populations (
 	PRIMARY KEY (area_code, mid_year)
 );
 
+-- The data development agenda (OBA): measures wanted but not yet available. An agenda file is the
+-- whole agenda, so an import replaces every row (see src/lib/ingest/data-development.ts).
+CREATE TABLE IF NOT EXISTS data_development (
+	measure_id    VARCHAR PRIMARY KEY,  -- the id the measure will have, or its name when the file gives none
+	name          VARCHAR NOT NULL,     -- the measure wanted, in words
+	owner_id      VARCHAR NOT NULL,     -- the agency that owns getting the data
+	data_priority VARCHAR NOT NULL CHECK (data_priority IN ('high', 'medium', 'low')),
+	priority      INTEGER,              -- the plan priority it serves, if the file says
+	quadrant      VARCHAR CHECK (quadrant IN ('how_much', 'how_well', 'better_off', 'population')),
+	why           VARCHAR,
+	due           VARCHAR,              -- when the data is expected, as written
+	ordinal       INTEGER NOT NULL,     -- its row in the file: the agenda's own order within a data priority
+	source        VARCHAR NOT NULL
+);
+
 -- What the user adds on a measure page, not written by imports (so no history, and undo leaves it
 -- alone). Kept in this browser's IndexedDB too and restored at start (src/lib/state/saved-*.ts);
 -- saved in the workspace file with every other table.
@@ -186,7 +201,8 @@ export const DATA_TABLES = {
 	measures: ['measure_id'],
 	areas: ['area_code'],
 	measure_values: ['measure_id', 'area_code', 'period_start', 'period_kind'],
-	populations: ['area_code', 'mid_year']
+	populations: ['area_code', 'mid_year'],
+	data_development: ['measure_id']
 } as const satisfies Record<string, readonly string[]>;
 
 export type DataTable = keyof typeof DATA_TABLES;
@@ -235,7 +251,9 @@ export const REFERENCES: readonly { table: DataTable; column: string; to: DataTa
 	{ table: 'measures', column: 'agency_id', to: 'agencies', toColumn: 'agency_id', what: 'measures without their agency' },
 	{ table: 'measure_values', column: 'measure_id', to: 'measures', toColumn: 'measure_id', what: 'values of measures that are gone' },
 	{ table: 'measure_values', column: 'area_code', to: 'areas', toColumn: 'area_code', what: 'values for areas that are gone' },
-	{ table: 'populations', column: 'area_code', to: 'areas', toColumn: 'area_code', what: 'populations of areas that are gone' }
+	{ table: 'populations', column: 'area_code', to: 'areas', toColumn: 'area_code', what: 'populations of areas that are gone' },
+	{ table: 'data_development', column: 'owner_id', to: 'agencies', toColumn: 'agency_id', what: 'wanted measures whose owner is gone' },
+	{ table: 'data_development', column: 'priority', to: 'priorities', toColumn: 'priority', what: 'wanted measures without their priority' }
 ];
 
 /** The area local measures belong to unless a file says otherwise. */

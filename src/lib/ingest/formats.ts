@@ -10,7 +10,8 @@ export type FormatId =
 	| 'dfe'
 	| 'population'
 	| 'agencies'
-	| 'priorities';
+	| 'priorities'
+	| 'data-development';
 
 export interface ColumnSpec {
 	/** Canonical name, as written in templates. */
@@ -177,6 +178,23 @@ export const FORMATS: readonly FormatSpec[] = [
 			{ name: 'heading', description: 'The plan’s heading, verbatim.', example: 'Raising awareness of on line safety …' },
 			{ name: 'outcome', description: 'The borough outcome.', example: 'Safe' },
 			{ name: 'outcome_note', description: 'Why, where the plan does not say.', example: '' }
+		]
+	},
+	{
+		id: 'data-development',
+		warnsOtherColumns: true,
+		title: 'Data development agenda',
+		description:
+			'The measures the partnership wants but cannot yet report, one row each, with the agency that owns getting the data and how much it is needed. A file is the whole agenda: importing it replaces the agenda loaded before (undo brings that one back).',
+		columns: [
+			{ ...measure, description: 'The measure wanted, in words.', example: 'Young people whose CSE risk reduced after 12 months (%)' },
+			{ name: 'owner', required: true, aliases: ['data owner', 'owner agency', 'responsible'], description: 'The agency that owns getting the data (a name or an alias from the agency list).', example: 'Children’s Social Care' },
+			{ name: 'data_priority', required: true, aliases: ['agenda priority', 'importance', 'need'], description: 'How much the data is needed: High, Medium or Low (H, M, L; 1 is high, 3 low).', example: 'High' },
+			{ name: 'measure_id', aliases: ['id', 'measure code', 'code'], description: 'The id the measure will have once its data is imported: the agenda then says when it arrived.', example: 'M30' },
+			measureMeta[1]!,
+			measureMeta[2]!,
+			{ name: 'why', aliases: ['reason', 'rationale', 'notes', 'data needed'], description: 'Why it is wanted, and what data it needs.', example: 'Shows whether risk falls for good, not only at 6 months.' },
+			{ name: 'due', aliases: ['expected', 'timescale', 'by when'], description: 'When the data is expected, as written.', example: 'March 2018' }
 		]
 	}
 ];

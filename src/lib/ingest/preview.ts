@@ -18,6 +18,7 @@ import { importMeasuresLong } from './measures';
 import { importPlan } from './plan';
 import { readHere, type ReadBytes } from './read-bytes';
 import { importPopulation } from './population';
+import { importDataDevelopment } from './data-development';
 import { fileProblem, hasErrors, headerProblem } from './problems';
 import { basicReading, fullReading, readingWarnings } from './reading';
 import { importAgencies, importPriorities } from './reference';
@@ -89,6 +90,7 @@ function handlerFor(format: FormatId, request: ImportRequest): FormatHandler | n
 		case 'agencies': return importAgencies;
 		case 'priorities': return importPriorities;
 		case 'population': return importPopulation;
+		case 'data-development': return importDataDevelopment;
 		case 'dfe': return request.dfe ? importDfe(request.dfe) : null;
 	}
 }

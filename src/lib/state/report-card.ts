@@ -1,4 +1,5 @@
 import type { Session } from '../db/database';
+import { dataDevelopmentAgenda, type WantedMeasure } from '../db/queries/data-development';
 import { filteredMeasureIds, filteredMeasures, filteredValues, filterOptions, type ExplorerMeasure, type FilterOptions } from '../db/queries/explorer';
 import type { ValueRow } from '../db/queries/measures';
 import { areaLocks } from '../db/queries/locks';
@@ -25,6 +26,8 @@ export interface ReportCardData {
 	entries: CardEntry[];
 	options: FilterOptions;
 	firstReview: Date | null;
+	/** The data development agenda under the same filters: the measures wanted but not yet available. */
+	agenda: WantedMeasure[];
 }
 
 /**
@@ -82,11 +85,12 @@ async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>): Prom
  * other filters asks DuckDB only which measures they select, and draws the same entries again.
  */
 export async function loadReportCard(db: Session, filters: Filters, version?: number): Promise<ReportCardData> {
-	const [ids, card, options] = await Promise.all([
+	const [ids, card, options, agenda] = await Promise.all([
 		filteredMeasureIds(db, filters),
 		oncePerVersion(db, 'report-card', version, () => rangeCard(db, filters), `${filters.from ?? ''}..${filters.to ?? ''}`),
-		oncePerVersion(db, 'filter-options', version, () => filterOptions(db))
+		oncePerVersion(db, 'filter-options', version, () => filterOptions(db)),
+		dataDevelopmentAgenda(db, filters)
 	]);
 	const entries = ids.flatMap((id) => card.entries.get(id) ?? []);
-	return { entries, options, firstReview: card.firstReview };
+	return { entries, options, firstReview: card.firstReview, agenda };
 }

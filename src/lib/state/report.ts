@@ -8,6 +8,7 @@ import { itemsAtReview, planReviews, reviewDates, type ItemAtReviewRow } from '.
 import { formatReviewDate } from '../oba/periods';
 import { redAtConsecutiveReviews } from '../oba/rag';
 import { NO_FILTERS, type Filters } from './filters';
+import type { WantedMeasure } from '../db/queries/data-development';
 import { loadReportCard, type CardEntry } from './report-card';
 
 export interface ReportChoice {
@@ -43,6 +44,8 @@ export interface ReportData {
 	population: CardEntry[];
 	/** Imported measures that name no priority: reported too, never dropped. */
 	unassigned: CardEntry[];
+	/** The data development agenda for the chosen priorities and agencies (owners). */
+	agenda: WantedMeasure[];
 }
 
 const iso = (d: Date) => new Date(d).toISOString().slice(0, 10);
@@ -82,6 +85,7 @@ export async function loadReport(db: Session, choice: ReportChoice, version?: nu
 		includesSample: imports.some((i) => i.source === 'sample'),
 		firstReview: card.firstReview,
 		population: population.entries,
-		unassigned: card.entries.filter((e) => e.measure.priority === null && e.measure.quadrant !== 'population')
+		unassigned: card.entries.filter((e) => e.measure.priority === null && e.measure.quadrant !== 'population'),
+		agenda: card.agenda
 	};
 }

@@ -1,0 +1,57 @@
+import { str } from '../db/sql';
+import { parseDataPriority } from '../oba/data-priority';
+import { parseQuadrant } from '../oba/measure-meta';
+import type { FormatHandler } from './context';
+import { asWritten, blankCells, col, columnIndex, duplicateKeys } from './context';
+import { textLookup } from './cell-lookups';
+import { agencyJoin, AGENCY_FIX, PRIORITY_FIX, priorityJoin, unknownAgencyRows, unknownPriorityRows } from './plan';
+
+const field = (lookup: { field(name: string): string } | null) => (lookup ? lookup.field('value') : 'CAST(NULL AS VARCHAR)');
+
+/**
+ * The data development agenda (DOMAIN.md §1): measures wanted but not yet available, each with an
+ * owner and a data priority. The file is the agenda as the partnership keeps it, so importing one
+ * replaces every row loaded before: a measure struck off the spreadsheet goes from the app too.
+ */
+export const importDataDevelopment: FormatHandler = async (ctx) => {
+	const t = ctx.file.table;
+	const dataPriority = textLookup(ctx, 'data_priority', (x) => { const p = parseDataPriority(x); return p.ok ? { ok: true, value: p.dataPriority } : p; },
+		'Write High, Medium or Low.');
+	const quadrant = textLookup(ctx, 'quadrant', (x) => { const p = parseQuadrant(x); return p.ok ? { ok: true, value: p.quadrant } : p; },
+		'Write How much did we do?, How well did we do it?, Is anyone better off? or Population indicator, or leave it blank.');
+	const lookupChecks = await ctx.lookups.build(ctx.db, ctx.file);
+	const key = `coalesce(${col(ctx, 'measure_id')}, ${col(ctx, 'measure')})`;
+	const owner = asWritten(ctx, 'owner');
+	return {
+		checks: [
+			...lookupChecks,
+			blankCells(ctx, 'measure', 'Name the measure wanted on every row.'),
+			blankCells(ctx, 'owner', 'Name the agency that owns getting the data, as on the agency list.'),
+			blankCells(ctx, 'data_priority', 'Write High, Medium or Low.'),
+			{
+				column: columnIndex(ctx, 'owner'),
+				sql: `SELECT s."row", ${col(ctx, 'owner')} AS value, 'This agency is not in the agency list.' AS message
+					FROM ${t} s WHERE ${unknownAgencyRows(owner, t)}`,
+				fix: AGENCY_FIX
+			},
+			{
+				column: columnIndex(ctx, 'priority'),
+				sql: `SELECT s."row", ${col(ctx, 'priority')} AS value, 'No priority of the plan has this number or name.' AS message
+					FROM ${t} s WHERE ${unknownPriorityRows(asWritten(ctx, 'priority'), t)}`,
+				fix: PRIORITY_FIX
+			},
+			duplicateKeys(ctx, key, columnIndex(ctx, 'measure_id') === null ? 'measure' : 'measure_id', 'measure')
+		],
+		writes: ['data_development'],
+		write: async (session) => {
+			await session.exec(`
+				DELETE FROM data_development;
+				INSERT INTO data_development
+				SELECT ${key}, ${col(ctx, 'measure')}, byOwner.agency_id, ${field(dataPriority)}, byPriority.priority, ${field(quadrant)},
+					${col(ctx, 'why')}, ${col(ctx, 'due')}, s."row", ${str(ctx.source)}
+				FROM ${t} s ${[dataPriority, quadrant].map((l) => l?.join ?? '').join('\n')}
+				${agencyJoin('byOwner', owner, t)}
+				${priorityJoin('byPriority', asWritten(ctx, 'priority'), t)}`);
+		}
+	};
+};
