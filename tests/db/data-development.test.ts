@@ -63,12 +63,21 @@ describe('the data development agenda', () => {
 		const before = await ids();
 		const outcome = await importFile(db, {
 			name: 'agenda.csv',
-			bytes: csv(['measure,owner,data_priority', 'Repeat missing episodes after a return interview,Humberside Police,Medium'])
+			bytes: csv(['measure,owner,data_priority', 'Repeat missing episodes after a return interview,Humberside Police,Medium', 'M31,Humberside Police,High'])
 		});
-		expect(outcome.problems).toEqual([]);
+		// Before anything is written, the preview says which of the measures on the agenda now would leave it: not M31, which the file keeps.
+		expect(outcome.problems).toEqual([{
+			severity: 'warning', file: 'agenda.csv', row: null, column: null,
+			value: 'Young people whose CSE risk reduced after 12 months (%); Young people who know how to stay safe online a term after a session (%); Health practitioners using the CSE risk assessment tool in practice (… (362 characters)',
+			message: 'Importing this file replaces the data development agenda: 5 measures on it now are not in this file and would leave it.',
+			fix: 'To keep them, add them to the file; undoing the import would bring them back.'
+		}]);
 		expect(outcome.format).toBe('data-development');
 		const agenda = await dataDevelopmentAgenda(db, NO_FILTERS);
-		expect(agenda.map((w) => [w.measure_id, w.owner, w.source])).toEqual([['Repeat missing episodes after a return interview', 'Humberside Police', 'imported']]);
+		expect(agenda.map((w) => [w.measure_id, w.owner, w.source])).toEqual([
+			['M31', 'Humberside Police', 'imported'],
+			['Repeat missing episodes after a return interview', 'Humberside Police', 'imported']
+		]);
 		await undoImport(db, outcome.importId!);
 		expect(await ids()).toEqual(before);
 	});

@@ -3,6 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, openPage, waitForAppReady, type OpenedPage } from './browser';
+import { expectNoAxeViolations } from './axe';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -42,6 +43,7 @@ describe('the report card', () => {
 				'Not yet'
 			]);
 			await expect(tab.page.getByRole('note').filter({ hasText: 'Agenda items tagged “sample”' }).count()).resolves.toBe(1);
+			await expectNoAxeViolations(tab.page);
 
 			// The agency filter takes the owner: a reload on the new URL shows that agency's items only.
 			await tab.page.goto(new URL('/measures/?agency=humberside-police', tab.page.url()).href);
@@ -173,7 +175,7 @@ describe('the action plan and the agencies', () => {
 		}
 	});
 
-	test('an agency page shows its items, its trajectory with a data table, and its measures', async () => {
+	test('an agency page shows its items, its trajectory with a data table, its measures and the data it owns getting', async () => {
 		const started = Date.now();
 		const tab = await openPage(browser, '/agency/?id=young-and-safe');
 		try {
@@ -189,6 +191,10 @@ describe('the action plan and the agencies', () => {
 			await tab.page.getByLabel('Share of items (%)').check();
 			await expect(figure.locator('svg text.tick', { hasText: '100%' }).count()).resolves.toBe(1);
 			await expect(tab.page.locator('.measure-card').count()).resolves.toBeGreaterThan(0);
+			// What it owns on the data development agenda, and nothing another agency owns.
+			const agenda = tab.page.getByRole('table', { name: 'Measures wanted that Young and Safe vulnerability team owns getting' });
+			await expect(agenda.locator('tbody tr[data-wanted]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-wanted')))).resolves.toEqual(['M30']);
+			await expectNoAxeViolations(tab.page);
 			expect(tab.consoleErrors).toEqual([]);
 		} finally {
 			await tab.close();

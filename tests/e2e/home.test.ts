@@ -1,9 +1,9 @@
 // The home page as a user meets it: the built app in Chromium, the network cut off but for
 // the app's own server, the sample data loaded with no upload.
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, openPage, waitForAppReady, type OpenedPage } from './browser';
+import { expectNoAxeViolations } from './axe';
 
 const PRIORITIES = ['Raising awareness', 'Online safety', "Young people's voice", 'Parents and carers', 'Risk management', 'Governance and performance'];
 
@@ -119,10 +119,6 @@ describe('the home page', () => {
 	});
 
 	test('has no axe-core violation of WCAG 2.2 AA', async () => {
-		const results = await new AxeBuilder({ page: tab.page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-			.analyze();
-		const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`);
-		expect(violations).toEqual([]);
+		await expectNoAxeViolations(tab.page);
 	});
 });

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, openPage, waitForAppReady, type OpenedPage } from './browser';
 import { pageText, pdfPages, type PdfTextItem } from './pdf-text';
+import { expectNoAxeViolations } from './axe';
 
 const PRIORITIES = ['Raising awareness', 'Online safety', "Young people's voice", 'Parents and carers', 'Risk management', 'Governance and performance'];
 const TICK = /^(\d{4}\/\d{2}|[A-Z][a-z]{2} \d{4})$/;
@@ -74,6 +75,12 @@ describe('the highlight report as PDF', () => {
 			});
 		});
 		expect(charts).toBeGreaterThanOrEqual(6 + 29);
+	});
+});
+
+describe('the report page', () => {
+	test('has no axe-core violation of WCAG 2.2 AA', async () => {
+		await expectNoAxeViolations(tab.page);
 	});
 });
 

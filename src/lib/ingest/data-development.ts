@@ -3,6 +3,7 @@ import { parseDataPriority } from '../oba/data-priority';
 import { parseQuadrant } from '../oba/measure-meta';
 import type { FormatHandler } from './context';
 import { asWritten, blankCells, col, columnIndex, duplicateKeys } from './context';
+import { clip, type Problem } from './problems';
 import { textLookup } from './cell-lookups';
 import { agencyJoin, AGENCY_FIX, PRIORITY_FIX, priorityJoin, unknownAgencyRows, unknownPriorityRows } from './plan';
 
@@ -23,6 +24,7 @@ export const importDataDevelopment: FormatHandler = async (ctx) => {
 	const key = `coalesce(${col(ctx, 'measure_id')}, ${col(ctx, 'measure')})`;
 	const owner = asWritten(ctx, 'owner');
 	return {
+		problems: await leavingTheAgenda(ctx, key),
 		checks: [
 			...lookupChecks,
 			blankCells(ctx, 'measure', 'Name the measure wanted on every row.'),
@@ -55,3 +57,20 @@ export const importDataDevelopment: FormatHandler = async (ctx) => {
 		}
 	};
 };
+
+/**
+ * The measures on the agenda now that the file does not have: importing it takes them off, so the
+ * preview says which before anything changes (undo would bring them back).
+ */
+async function leavingTheAgenda(ctx: Parameters<FormatHandler>[0], key: string): Promise<Problem[]> {
+	const [left] = await ctx.db.rows<{ n: number; names: string | null }>(`
+		SELECT count(*) AS n, string_agg(name, '; ' ORDER BY ordinal) AS names FROM data_development
+		WHERE measure_id NOT IN (SELECT ${key} FROM ${ctx.file.table} s WHERE ${key} IS NOT NULL)`);
+	if (!left?.n) return [];
+	const them = left.n === 1 ? 'it' : 'them';
+	return [{
+		severity: 'warning', file: ctx.file.name, row: null, column: null, value: clip(left.names),
+		message: `Importing this file replaces the data development agenda: ${left.n} measure${left.n === 1 ? '' : 's'} on it now ${left.n === 1 ? 'is' : 'are'} not in this file and would leave it.`,
+		fix: `To keep ${them}, add ${them} to the file; undoing the import would bring ${them} back.`
+	}];
+}
