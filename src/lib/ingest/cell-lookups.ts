@@ -11,6 +11,11 @@ export function headerIndex(ctx: FormatContext, header: string): number | null {
 	return index < 0 ? null : index;
 }
 
+/** A field of a column's lookup as SQL, or a typed NULL when the file lacks the column. */
+export function lookupField(lookup: Lookup | null, name = 'value', type = 'VARCHAR'): string {
+	return lookup ? lookup.field(name) : `CAST(NULL AS ${type})`;
+}
+
 /** Registers a lookup of a column, by canonical name or header; null when the file lacks it. */
 export function lookupColumn(ctx: FormatContext, name: string, spec: Omit<LookupSpec, 'column'>): Lookup | null {
 	const column = columnIndex(ctx, name) ?? headerIndex(ctx, name);

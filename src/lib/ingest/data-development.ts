@@ -1,13 +1,11 @@
 import { str } from '../db/sql';
 import { parseDataPriority } from '../oba/data-priority';
 import { parseQuadrant } from '../oba/measure-meta';
-import type { FormatHandler } from './context';
+import type { FormatContext, FormatHandler } from './context';
 import { asWritten, blankCells, col, columnIndex, duplicateKeys } from './context';
 import { clip, type Problem } from './problems';
-import { textLookup } from './cell-lookups';
+import { lookupField, textLookup } from './cell-lookups';
 import { agencyJoin, AGENCY_FIX, PRIORITY_FIX, priorityJoin, unknownAgencyRows, unknownPriorityRows } from './plan';
-
-const field = (lookup: { field(name: string): string } | null) => (lookup ? lookup.field('value') : 'CAST(NULL AS VARCHAR)');
 
 /**
  * The data development agenda (DOMAIN.md §1): measures wanted but not yet available, each with an
@@ -49,7 +47,7 @@ export const importDataDevelopment: FormatHandler = async (ctx) => {
 			await session.exec(`
 				DELETE FROM data_development;
 				INSERT INTO data_development
-				SELECT ${key}, ${col(ctx, 'measure')}, byOwner.agency_id, ${field(dataPriority)}, byPriority.priority, ${field(quadrant)},
+				SELECT ${key}, ${col(ctx, 'measure')}, byOwner.agency_id, ${lookupField(dataPriority)}, byPriority.priority, ${lookupField(quadrant)},
 					${col(ctx, 'why')}, ${col(ctx, 'due')}, s."row", ${str(ctx.source)}
 				FROM ${t} s ${[dataPriority, quadrant].map((l) => l?.join ?? '').join('\n')}
 				${agencyJoin('byOwner', owner, t)}
@@ -62,7 +60,7 @@ export const importDataDevelopment: FormatHandler = async (ctx) => {
  * The measures on the agenda now that the file does not have: importing it takes them off, so the
  * preview says which before anything changes (undo would bring them back).
  */
-async function leavingTheAgenda(ctx: Parameters<FormatHandler>[0], key: string): Promise<Problem[]> {
+async function leavingTheAgenda(ctx: FormatContext, key: string): Promise<Problem[]> {
 	const [left] = await ctx.db.rows<{ n: number; names: string | null }>(`
 		SELECT count(*) AS n, string_agg(name, '; ' ORDER BY ordinal) AS names FROM data_development
 		WHERE measure_id NOT IN (SELECT ${key} FROM ${ctx.file.table} s WHERE ${key} IS NOT NULL)`);

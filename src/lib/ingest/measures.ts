@@ -3,14 +3,10 @@ import { HOME_AREA } from '../db/schema';
 import { str } from '../db/sql';
 import type { FormatContext, FormatHandler } from './context';
 import { asWritten, col, columnIndex } from './context';
-import { numberLookup, periodLookup, textLookup } from './cell-lookups';
-import type { Lookup } from './lookup';
+import { lookupField as field, numberLookup, periodLookup, textLookup } from './cell-lookups';
 import { measureChecks } from './measure-checks';
 import { agencyJoin, priorityJoin } from './plan';
 import { mergedMeasuresSql, valuesOfMeasuresSql, VALUES_HISTORY, writeMeasures } from './values-writer';
-
-const field = (lookup: Lookup | null, name = 'value', type = 'VARCHAR') =>
-	lookup ? lookup.field(name) : `CAST(NULL AS ${type})`;
 
 /** The header position of a canonical column's cell: per row in a wide file, else fixed. */
 function cellColumnSql(ctx: FormatContext, name: string): string {
