@@ -1,6 +1,6 @@
 import type { Session } from '../db/database';
 import { dataDevelopmentAgenda, type WantedMeasure } from '../db/queries/data-development';
-import { filteredMeasureIds, filteredMeasures, filteredValues, filterOptions, type ExplorerMeasure, type FilterOptions } from '../db/queries/explorer';
+import { filteredIds, filteredMeasures, filteredValues, filterOptions, type ExplorerMeasure, type FilterOptions } from '../db/queries/explorer';
 import type { ValueRow } from '../db/queries/measures';
 import { areaLocks } from '../db/queries/locks';
 import { firstReviewDate } from '../db/queries/measure';
@@ -82,15 +82,16 @@ async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>): Prom
  * Every measure the filters select, with its report card row computed by the OBA rules.
  * `version`: the data's version (workspace.version). A row depends on the data and the period
  * range only, so every measure's is worked out once per version and range; a change of the
- * other filters asks DuckDB only which measures they select, and draws the same entries again.
+ * other filters asks DuckDB only which measures (and which wanted measures of the data
+ * development agenda) they select, and draws the same entries again.
  */
 export async function loadReportCard(db: Session, filters: Filters, version?: number): Promise<ReportCardData> {
 	const [ids, card, options, agenda] = await Promise.all([
-		filteredMeasureIds(db, filters),
+		filteredIds(db, filters),
 		oncePerVersion(db, 'report-card', version, () => rangeCard(db, filters), `${filters.from ?? ''}..${filters.to ?? ''}`),
 		oncePerVersion(db, 'filter-options', version, () => filterOptions(db)),
-		dataDevelopmentAgenda(db, filters)
+		oncePerVersion(db, 'agenda', version, () => dataDevelopmentAgenda(db))
 	]);
-	const entries = ids.flatMap((id) => card.entries.get(id) ?? []);
-	return { entries, options, firstReview: card.firstReview, agenda };
+	const entries = ids.measures.flatMap((id) => card.entries.get(id) ?? []);
+	return { entries, options, firstReview: card.firstReview, agenda: agenda.filter((w) => ids.wanted.has(w.measure_id)) };
 }

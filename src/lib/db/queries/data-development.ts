@@ -1,6 +1,6 @@
 import type { DataPriority } from '../../oba/data-priority';
 import type { Quadrant } from '../../oba/quadrants';
-import type { Filters } from '../../state/filters';
+import { NO_FILTERS, type Filters } from '../../state/filters';
 import type { Session } from '../database';
 import { HOME_VALUES } from '../home-values';
 import { measureWhere } from './filter-sql';
@@ -22,22 +22,25 @@ export interface WantedMeasure {
 	arrived_from: string | null;
 }
 
+/** The wanted measures the filters select: the same SQL as the measures', the owner standing in for the agency. */
+export function selectedWantedSql(filters: Filters): string {
+	return `SELECT m.measure_id FROM (SELECT d.*, d.owner_id AS agency_id FROM data_development d) m WHERE ${measureWhere(filters)}`;
+}
+
 /**
- * The agenda under the page's filters (priority, agency as its owner, quadrant, search), most
- * needed first, then in the file's order. Filtered by the same SQL as the measures: the owner
- * stands in for the measure's agency.
+ * The agenda under the filters (priority, agency as its owner, quadrant, search), most needed
+ * first, then in the file's order.
  */
-export function dataDevelopmentAgenda(db: Session, filters: Filters): Promise<WantedMeasure[]> {
+export function dataDevelopmentAgenda(db: Session, filters: Filters = NO_FILTERS): Promise<WantedMeasure[]> {
 	return db.rows<WantedMeasure>(`
-		WITH m AS (SELECT d.*, d.owner_id AS agency_id FROM data_development d),
-		arrived AS (
+		WITH arrived AS (
 			SELECT measure_id, first(period_label ORDER BY period_start) AS arrived_from FROM ${HOME_VALUES}
 			WHERE measure_id IN (SELECT measure_id FROM data_development) GROUP BY measure_id)
-		SELECT m.measure_id, m.name, m.owner_id, a.name AS owner, m.data_priority, m.priority, p.name AS priority_name,
-			m.quadrant, m.why, m.due, m.source, arrived.arrived_from
-		FROM m JOIN agencies a ON a.agency_id = m.owner_id
-		LEFT JOIN priorities p ON p.priority = m.priority
+		SELECT d.measure_id, d.name, d.owner_id, a.name AS owner, d.data_priority, d.priority, p.name AS priority_name,
+			d.quadrant, d.why, d.due, d.source, arrived.arrived_from
+		FROM data_development d JOIN agencies a ON a.agency_id = d.owner_id
+		LEFT JOIN priorities p ON p.priority = d.priority
 		LEFT JOIN arrived USING (measure_id)
-		WHERE ${measureWhere(filters)}
-		ORDER BY CASE m.data_priority WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, m.ordinal`);
+		WHERE d.measure_id IN (${selectedWantedSql(filters)})
+		ORDER BY CASE d.data_priority WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, d.ordinal`);
 }

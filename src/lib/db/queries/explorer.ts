@@ -1,6 +1,7 @@
 import type { Session } from '../database';
 import type { Filters } from '../../state/filters';
 import { HOME_VALUES } from '../home-values';
+import { selectedWantedSql } from './data-development';
 import { measureWhere, periodWhere } from './filter-sql';
 import type { ValueRow } from './measures';
 
@@ -28,11 +29,19 @@ export function filteredMeasures(db: Session, filters: Filters): Promise<Explore
 		ORDER BY m.priority NULLS FIRST, m.measure_id`);
 }
 
-/** The ids of the measures the filters select, in the report card's order (filteredMeasures'). */
-export async function filteredMeasureIds(db: Session, filters: Filters): Promise<string[]> {
-	const rows = await db.rows<{ measure_id: string }>(`
-		SELECT m.measure_id FROM measures m WHERE ${measureWhere(filters)} ORDER BY m.priority NULLS FIRST, m.measure_id`);
-	return rows.map((r) => r.measure_id);
+/**
+ * What the filters select: the measures' ids in the report card's order (filteredMeasures'), and
+ * the ids of the measures wanted on the data development agenda. One question, as a filter
+ * change asks it: a second round trip to DuckDB's worker cost about 20 ms a change.
+ */
+export async function filteredIds(db: Session, filters: Filters): Promise<{ measures: string[]; wanted: Set<string> }> {
+	const rows = await db.rows<{ wanted: boolean; measure_id: string }>(`
+		SELECT * FROM (
+			SELECT false AS wanted, m.measure_id, row_number() OVER (ORDER BY m.priority NULLS FIRST, m.measure_id) AS n
+			FROM measures m WHERE ${measureWhere(filters)}
+			UNION ALL SELECT true, measure_id, 0 FROM (${selectedWantedSql(filters)}))
+		ORDER BY wanted, n`);
+	return { measures: rows.filter((r) => !r.wanted).map((r) => r.measure_id), wanted: new Set(rows.filter((r) => r.wanted).map((r) => r.measure_id)) };
 }
 
 /** Their values in the home area within the period range, in period order. */
