@@ -112,8 +112,14 @@ describe('the export pack', () => {
 		}
 		const card = names.find((n) => n.startsWith('tables/report-card-risk-management'))!;
 		const rows = strFromU8(files[card]!).trim().split('\r\n');
-		const shown = await tab.page.locator('table.report-card', { hasText: 'Report card: Risk management' }).locator('tbody tr[data-measure]').count();
+		const riskCard = tab.page.locator('table.report-card', { hasText: 'Report card: Risk management' });
+		const shown = await riskCard.locator('tbody tr[data-measure]').count();
 		expect(rows.length - 1).toBeGreaterThanOrEqual(shown);
+		// Each measure's quadrant, a heading over its rows on the page, is a column of its row in the CSV.
+		expect(rows[0]).toMatch(/^Quadrant,Measure,Latest,/);
+		const howWell = await riskCard.locator('tbody', { has: tab.page.getByRole('rowheader', { name: 'How well did we do it?' }) }).locator('tr[data-measure]').count();
+		expect(howWell).toBeGreaterThan(0);
+		expect(rows.filter((r) => r.startsWith('How well did we do it?,'))).toHaveLength(howWell);
 		// The data development agenda as drawn: a header and its six wanted measures, each with its data priority.
 		const agenda = names.find((n) => n.startsWith('tables/data-development-agenda'));
 		expect(agenda).toBeDefined();
