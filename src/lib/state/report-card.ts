@@ -90,7 +90,7 @@ export async function loadReportCard(db: Session, filters: Filters, version?: nu
 		filteredIds(db, filters),
 		oncePerVersion(db, 'report-card', version, () => rangeCard(db, filters), `${filters.from ?? ''}..${filters.to ?? ''}`),
 		oncePerVersion(db, 'filter-options', version, () => filterOptions(db)),
-		oncePerVersion(db, 'agenda', version, () => dataDevelopmentAgenda(db))
+		oncePerVersion(db, 'agenda', version, () => dataDevelopmentAgenda(db, NO_FILTERS))
 	]);
 	const entries = ids.measures.flatMap((id) => card.entries.get(id) ?? []);
 	return { entries, options, firstReview: card.firstReview, agenda: agenda.filter((w) => ids.wanted.has(w.measure_id)) };

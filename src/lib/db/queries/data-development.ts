@@ -1,6 +1,6 @@
 import type { DataPriority } from '../../oba/data-priority';
 import type { Quadrant } from '../../oba/quadrants';
-import { NO_FILTERS, type Filters } from '../../state/filters';
+import type { Filters } from '../../state/filters';
 import type { Session } from '../database';
 import { HOME_VALUES } from '../home-values';
 import { measureWhere } from './filter-sql';
@@ -31,7 +31,7 @@ export function selectedWantedSql(filters: Filters): string {
  * The agenda under the filters (priority, agency as its owner, quadrant, search), most needed
  * first, then in the file's order.
  */
-export function dataDevelopmentAgenda(db: Session, filters: Filters = NO_FILTERS): Promise<WantedMeasure[]> {
+export function dataDevelopmentAgenda(db: Session, filters: Filters): Promise<WantedMeasure[]> {
 	return db.rows<WantedMeasure>(`
 		WITH arrived AS (
 			SELECT measure_id, first(period_label ORDER BY period_start) AS arrived_from FROM ${HOME_VALUES}
