@@ -9,11 +9,12 @@ import { measureWhere, periodWhere } from '../../src/lib/db/queries/filter-sql';
 import { saveLock } from '../../src/lib/db/queries/locks';
 import { HOME_AREA } from '../../src/lib/db/schema';
 import { str } from '../../src/lib/db/sql';
-import { loadSnapshot, snapshotFile } from '../../src/lib/db/snapshot';
+import { loadWorkspace } from '../../src/lib/db/load-workspace';
+import { fileSource, workspaceFile } from '../../src/lib/db/workspace-format';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { tableNames } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/undo';
-import { exportWorkspace, importWorkspace } from '../../src/lib/ingest/workspace-file';
+import { openWorkspaceFile } from '../../src/lib/ingest/workspace-file';
 import { forecast, lockForecast } from '../../src/lib/oba/baseline';
 import { NO_FILTERS, type Filters } from '../../src/lib/state/filters';
 import { loadMeasure } from '../../src/lib/state/measure';
@@ -92,19 +93,19 @@ describe('the home area’s values, kept apart', () => {
 	test('follow a workspace file opened in place of what was loaded', async () => {
 		const other = await sampleDatabase();
 		await importFile(other, { name: 'both-areas.csv', bytes: bothAreas });
-		const file = await exportWorkspace(other);
+		const file = await workspaceFile(other);
 		const opened = await emptyDatabase();
 		expect(await expectCurrent(opened)).toBe(0);
-		expect((await importWorkspace(opened, file)).ok).toBe(true);
+		expect((await openWorkspaceFile(opened, file, 'w.oba')).ok).toBe(true);
 		expect(await expectCurrent(opened)).toBe(sampleRows + 1);
 		// Over data already loaded: everything is replaced, home_values too.
-		expect((await importWorkspace(db, file)).ok).toBe(true);
+		expect((await openWorkspaceFile(db, file, 'w.oba')).ok).toBe(true);
 		expect(await expectCurrent(db)).toBe(sampleRows + 1);
 	});
 
 	test('follow a snapshot loaded', async () => {
 		const loaded = await emptyDatabase();
-		await loadSnapshot(loaded, await snapshotFile(db));
+		await loadWorkspace(loaded, fileSource(await workspaceFile(db)));
 		expect(await expectCurrent(loaded)).toBe(sampleRows + 1);
 	});
 });

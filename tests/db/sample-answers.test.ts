@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { answersSession, NotAnswered } from '../../src/lib/db/answers';
 import { sampleAnswers, sampleSnapshot } from '../../src/lib/db/sample-snapshot';
-import { loadSnapshot } from '../../src/lib/db/snapshot';
+import { loadWorkspace } from '../../src/lib/db/load-workspace';
+import { fileSource } from '../../src/lib/db/workspace-format';
 import { measures } from '../../src/lib/db/queries/measures';
 import { loadHome } from '../../src/lib/state/home';
 import { sameData } from '../../src/lib/state/same';
@@ -16,7 +17,7 @@ beforeAll(async () => {
 	const snapshot = await sampleSnapshot(DATA_DIR);
 	answers = await sampleAnswers(snapshot);
 	live = await emptyDatabase();
-	await loadSnapshot(live, snapshot);
+	await loadWorkspace(live, fileSource(snapshot));
 });
 
 describe('the home page answered ahead of the database', () => {

@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { sampleSnapshot } from '../../src/lib/db/sample-snapshot';
-import { loadSnapshot, snapshotFile, SNAPSHOT_HEADER } from '../../src/lib/db/snapshot';
+import { loadWorkspace } from '../../src/lib/db/load-workspace';
+import { fileSource, workspaceFile, WORKSPACE_HEADER } from '../../src/lib/db/workspace-format';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { SAMPLE_FILES } from '../../src/lib/ingest/sample';
 import { dumpTables, tableNames } from '../../src/lib/ingest/table-text';
@@ -32,6 +33,8 @@ async function counts(db: Database): Promise<Record<string, number>> {
 }
 
 const encode = (text: string) => new TextEncoder().encode(text);
+// A file that is not a whole workspace is refused as it is read: both refusals reach the caller the same way.
+const load = async (db: Database, file: Uint8Array) => loadWorkspace(db, fileSource(file));
 
 let imported: Database;
 let snapshot: Uint8Array;
@@ -39,13 +42,13 @@ let loaded: Database;
 beforeAll(async () => {
 	[imported, snapshot] = await Promise.all([sampleDatabase(), sampleSnapshot(DATA_DIR)]);
 	loaded = await emptyDatabase();
-	await loadSnapshot(loaded, snapshot);
+	await loadWorkspace(loaded, fileSource(snapshot));
 });
 
 describe('the sample snapshot', () => {
 	test('lists every table of the schema that has rows, the import log and history included', async () => {
 		const lines = new TextDecoder().decode(snapshot).split('\n');
-		expect(lines[0]).toBe(SNAPSHOT_HEADER);
+		expect(lines[0]).toBe(WORKSPACE_HEADER);
 		const listed = new Map((JSON.parse(lines[1]!) as { tables: { table: string; rows: number }[] }).tables.map((t) => [t.table, t.rows]));
 		const want = await counts(imported);
 		expect(want.imports).toBe(SAMPLE_FILES.length);
@@ -62,13 +65,13 @@ describe('the sample snapshot', () => {
 
 	test('keeps the import log as written, the times of the imports included', async () => {
 		const again = await emptyDatabase();
-		await loadSnapshot(again, await snapshotFile(imported));
+		await loadWorkspace(again, fileSource(await workspaceFile(imported)));
 		expect(await dumpTables(again)).toEqual(await dumpTables(imported));
 	});
 
 	test('undo works on the loaded snapshot as on the imported files', async () => {
 		const a = await emptyDatabase();
-		await loadSnapshot(a, snapshot);
+		await loadWorkspace(a, fileSource(snapshot));
 		const b = await sampleDatabase();
 		for (const db of [a, b]) {
 			const outcome = await importFile(db, { name: 'more.csv', bytes: encode('measure_id,measure,quadrant,period,value\nX01,Extra,How much did we do?,2018/19 Q1,4\n') });
@@ -92,7 +95,7 @@ describe('the sample snapshot', () => {
 		expect(outcome.problems.filter((p) => p.severity === 'error')).toEqual([]);
 		await db.exec(`UPDATE measures SET description = '' WHERE measure_id = 'X01'`);
 		const fresh = await emptyDatabase();
-		await loadSnapshot(fresh, await snapshotFile(db));
+		await loadWorkspace(fresh, fileSource(await workspaceFile(db)));
 		expect(await dumpAtNoTime(fresh)).toEqual(await dumpAtNoTime(db));
 		const [x] = await fresh.rows<{ description: string | null }>(`SELECT description FROM measures WHERE measure_id = 'X01'`);
 		expect(x!.description).toBe('');
@@ -101,17 +104,17 @@ describe('the sample snapshot', () => {
 	test('is refused whole, leaving the database empty, when it is not a snapshot, is cut short or does not fit', async () => {
 		const db = await emptyDatabase();
 		const text = new TextDecoder().decode(snapshot);
-		await expect(loadSnapshot(db, encode('INSERT INTO imports VALUES (1)'))).rejects.toThrow(/not a database snapshot/);
-		await expect(loadSnapshot(db, snapshot.slice(0, snapshot.byteLength - 10))).rejects.toThrow(/incomplete/);
+		await expect(load(db, encode('INSERT INTO imports VALUES (1)'))).rejects.toThrow(/not a workspace saved by this dashboard/);
+		await expect(load(db, snapshot.slice(0, snapshot.byteLength - 10))).rejects.toThrow(/incomplete/);
 		const renamed = text.replace('["review","DATE"]', '["no_such_column","DATE"]');
 		expect(renamed).not.toBe(text);
-		await expect(loadSnapshot(db, encode(renamed))).rejects.toThrow();
-		const badValue = text.replace('"2016-12-01"', '"2016-13-01"');
+		await expect(load(db, encode(renamed))).rejects.toThrow();
+		const badValue = text.replace(',2016-12-01,', ',2016-13-01,');
 		expect(badValue).not.toBe(text);
-		await expect(loadSnapshot(db, encode(badValue))).rejects.toThrow();
+		await expect(load(db, encode(badValue))).rejects.toThrow();
 		expect(Object.values(await counts(db)).every((n) => n === 0)).toBe(true);
 		// and the same database then takes the snapshot whole
-		await loadSnapshot(db, snapshot);
+		await loadWorkspace(db, fileSource(snapshot));
 		expect(await dumpAtNoTime(db)).toEqual(await dumpAtNoTime(imported));
 	});
 });

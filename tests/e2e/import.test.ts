@@ -15,6 +15,8 @@ let tab: OpenedPage;
 beforeAll(async () => {
 	browser = await launchBrowser();
 	tab = await openPage(browser, '/import/');
+	// Opening a workspace file, resetting and clearing ask first: the tests say yes.
+	tab.page.on('dialog', (dialog) => void dialog.accept());
 	await waitForAppReady(tab.page);
 });
 afterAll(async () => {
@@ -81,7 +83,7 @@ describe('the Import page', () => {
 	});
 
 	test('keeps imports across a reload, and undoes one exactly', async () => {
-		// A fresh page load: the database starts empty and replays what this browser kept.
+		// A fresh page load: the database starts empty and loads the tables this browser kept.
 		await tab.page.goto(new URL('/import/', tab.page.url()).href);
 		await waitForAppReady(tab.page);
 		const imported = tab.page.locator('section[aria-labelledby="history"] tbody tr', { hasText: 'Imported by you' });
@@ -101,7 +103,7 @@ describe('the Import page', () => {
 		]);
 		const path = (await download.path())!;
 		workspaceFile = path;
-		expect(download.suggestedFilename()).toMatch(/^cse-workspace-\d{4}-\d{2}-\d{2}\.json$/);
+		expect(download.suggestedFilename()).toMatch(/^cse-workspace-\d{4}-\d{2}-\d{2}\.oba$/);
 		await tab.page.getByLabel('Open a workspace file').setInputFiles(path);
 		const opened = tab.page.getByRole('status').filter({ hasText: /^Opened .*: \d+ tables, [\d,]+ rows\.$/ });
 		await opened.waitFor();
@@ -118,8 +120,11 @@ describe('the Import page', () => {
 			await waitForAppReady(page);
 			const rows = page.locator('section[aria-labelledby="history"] tbody tr');
 			page.on('dialog', (dialog) => void dialog.accept());
-			// "Clear all data" reloads the page with nothing loaded: the sample is not wanted any more.
-			await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Clear all data' }).click()]);
+			// "Clear all data" leaves nothing loaded, and nothing comes back after a reload: the sample is not wanted any more.
+			await page.getByRole('button', { name: 'Clear all data' }).click();
+			await page.getByRole('status').filter({ hasText: 'All data is cleared' }).waitFor();
+			await expect(rows.count()).resolves.toBe(0);
+			await page.reload();
 			await waitForAppReady(page);
 			await expect(rows.count()).resolves.toBe(0);
 
@@ -144,12 +149,13 @@ describe('the Import page', () => {
 
 	test('a full storage is reported and loses nothing: what was refused holds for this session, what was kept before stays', async () => {
 		// The quota is set before this site first opens its storage (Chromium reads it then): room for
-		// a small file, none for a large one or for a workspace file.
+		// the sample's tables and a small file (about 260 KB kept), none for a large one or for a workspace file.
 		const other = await openPage(browser, '/formats/', { contextOptions: { acceptDownloads: true } });
 		try {
 			const { page } = other;
+			page.on('dialog', (dialog) => void dialog.accept());
 			const cdp = await other.context.newCDPSession(page);
-			await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 100_000 });
+			await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 300_000 });
 			await page.goto(new URL('/import/', page.url()).href);
 			await waitForAppReady(page);
 			const imported = page.locator('section[aria-labelledby="history"] tbody tr', { hasText: 'Imported by you' }).locator('th');
@@ -167,9 +173,10 @@ describe('the Import page', () => {
 			const rows = Array.from({ length: 40 }, (_, i) => `X50,Long notes,How much did we do?,${2009 + Math.floor(i / 4)}/${String((10 + Math.floor(i / 4)) % 100).padStart(2, '0')} Q${(i % 4) + 1},${i},${'n'.repeat(4000)}`);
 			const big = { name: 'long-notes.csv', mimeType: 'text/csv', buffer: Buffer.from(['measure_id,measure,quadrant,period,value,notes', ...rows].join('\n')) };
 			const card = await importFile(big);
-			await expect(card.getByRole('alert').textContent()).resolves.toBe(
-				'Imported for this session only: it will be gone after a reload, because the browser’s storage for this site is full. Nothing loaded before is lost. To keep it, save the workspace as a file (Import page).'
+			await expect(page.locator('main > [role="alert"]').textContent()).resolves.toBe(
+				'Imported for this session only: it will not survive a reload, because the browser’s storage for this site is full. Nothing kept before is lost. To keep it, save the workspace as a file (Import page).'
 			);
+			await expect(card.getByRole('status').textContent()).resolves.toMatch(/^Imported 40 rows/);
 			await expect.poll(() => imported.allTextContents()).toEqual(['ok-reimport-existing-measure.csv', 'long-notes.csv']);
 
 			// A workspace file (all of the above, some 500 KB) is opened but cannot be kept either; what
@@ -177,8 +184,8 @@ describe('the Import page', () => {
 			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save the workspace as a file' }).click()]);
 			await page.getByLabel('Open a workspace file').setInputFiles((await download.path())!);
 			await page.getByRole('status').filter({ hasText: /^Opened / }).waitFor();
-			await expect(page.locator('section[aria-labelledby="workspace-file"] [role="alert"]').textContent()).resolves.toMatch(
-				/^Opened for this session only: after a reload, what this browser kept before comes back, because the browser’s storage for this site is full\. Nothing loaded before is lost\./
+			await expect(page.locator('main > [role="alert"]').textContent()).resolves.toMatch(
+				/^Opened for this session only: it will not survive a reload, because the browser’s storage for this site is full\. Nothing kept before is lost\./
 			);
 
 			// Everything is there to query in this session.

@@ -1,5 +1,5 @@
 // What the benchmark harness (scripts/bench/run.js) calls on /bench/ through `window.__bench`.
-import { appDuckdbMemoryBytes, appIngest } from './app-ingest';
+import { appDuckdbMemoryBytes, appIngest, appStagedTables } from './app-ingest';
 import { duckdbReadCsv } from './duckdb';
 import { timeInWorker } from './in-worker';
 import PapaparseWorker from './papaparse.worker?worker';
@@ -10,7 +10,8 @@ export const bench = {
 	papaparseJs: (url: string) => timeInWorker(PapaparseWorker, url),
 	arquero: (url: string) => timeInWorker(ArqueroWorker, url),
 	appIngest,
-	appDuckdbMemoryBytes
+	appDuckdbMemoryBytes,
+	appStagedTables
 };
 
 export type BenchApi = typeof bench & { goto: (path: string) => Promise<void> };

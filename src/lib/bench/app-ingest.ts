@@ -47,3 +47,10 @@ export async function appDuckdbMemoryBytes(): Promise<number | null> {
 	const db = await workspaceDb();
 	return duckdbMemoryBytes((sql) => db.query(sql));
 }
+
+/** The temporary tables DuckDB holds besides home_values: what an import's preview staged and has not dropped. */
+export async function appStagedTables(): Promise<string[]> {
+	const db = await workspaceDb();
+	const rows = await db.rows<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE temporary AND table_name <> 'home_values' ORDER BY 1`);
+	return rows.map((r) => r.name);
+}

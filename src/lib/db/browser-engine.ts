@@ -57,12 +57,23 @@ export async function createBrowserEngine(): Promise<Engine> {
 		return new Error('The in-browser database (DuckDB) did not start within 30 seconds.');
 	});
 
+	let written = 0;
 	return {
 		query: (sql) => connection.query(sql),
 		registerFile: (name, bytes) => (bytes instanceof Blob
 			? db.registerFileHandle(name, bytes, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)
 			: db.registerFileBuffer(name, bytes)),
 		dropFile: async (name) => void (await db.dropFile(name)),
+		copyOut: async (copy) => {
+			const name = `oba-out-${++written}.csv`;
+			await db.registerEmptyFileBuffer(name);
+			try {
+				await connection.query(copy(name));
+				return await db.copyFileToBuffer(name);
+			} finally {
+				await db.dropFile(name);
+			}
+		},
 		close: async () => {
 			await connection.close();
 			await db.terminate();

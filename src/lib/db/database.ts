@@ -61,6 +61,11 @@ export class Database implements Session {
 		return this.#enqueue(() => this.#engine.dropFile(name));
 	}
 
+	/** The file a `COPY … TO path` statement writes (see Engine.copyOut), as one turn of the queue. */
+	copyOut(copy: (path: string) => string): Promise<Uint8Array> {
+		return this.#enqueue(() => this.#engine.copyOut(copy));
+	}
+
 	/** The statements of one turn of the queue. */
 	#session(): Session {
 		return {
@@ -78,18 +83,23 @@ export class Database implements Session {
 		return this.#enqueue(() => body(this.#session()));
 	}
 
-	/** Runs `body` in one transaction: all of it is written, or none of it. */
-	transaction<T>(body: (session: Session) => Promise<T>): Promise<T> {
+	/**
+	 * Runs `body` in one transaction: all of it is written, or none of it. `derive: false`: the body
+	 * writes none of the data the derived tables come from (a note, a lock), so they are not rebuilt.
+	 */
+	transaction<T>(body: (session: Session) => Promise<T>, options: { derive?: boolean } = {}): Promise<T> {
 		const session = this.#session();
 		return this.#enqueue(async () => {
 			await this.#run('BEGIN TRANSACTION');
 			try {
 				const result = await body(session);
-				await this.#derive?.(session);
+				if (options.derive !== false) await this.#derive?.(session);
 				await this.#run('COMMIT');
 				return result;
 			} catch (error) {
-				await this.#run('ROLLBACK');
+				// The failure is what the caller needs to hear, not a failed rollback after it
+				// (DuckDB may have ended the transaction itself).
+				await this.#run('ROLLBACK').catch(() => undefined);
 				throw error;
 			}
 		});

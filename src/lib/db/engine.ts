@@ -15,6 +15,11 @@ export interface Engine {
 	 */
 	registerFile(name: string, bytes: Uint8Array | Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;
+	/**
+	 * Runs `copy(path)`, a `COPY … TO path` statement, and returns the file it wrote. DuckDB's own
+	 * writer, so a million rows never pass through JavaScript one by one.
+	 */
+	copyOut(copy: (path: string) => string): Promise<Uint8Array>;
 	close(): Promise<void>;
 }
 

@@ -13,7 +13,8 @@ import { loadHome } from '../state/home';
 import { recordAnswers } from './answers';
 import { createNodeEngine } from './node-engine';
 import { openDatabase } from './open';
-import { loadSnapshot, snapshotFile } from './snapshot';
+import { loadWorkspace } from './load-workspace';
+import { fileSource, workspaceFile } from './workspace-format';
 
 /** The snapshot of what importing the sample files from `dataDir` yields. Throws if any file has an error. */
 export async function sampleSnapshot(dataDir: string): Promise<Uint8Array> {
@@ -22,7 +23,7 @@ export async function sampleSnapshot(dataDir: string): Promise<Uint8Array> {
 		const outcomes = await loadSample(db, async (path) => new Uint8Array(await readFile(join(dataDir, path))));
 		const errors = outcomes.flatMap((o) => o.problems).filter((p) => p.severity === 'error');
 		if (errors.length) throw new Error(`The sample data does not import cleanly:\n${errors.slice(0, 10).map(describeProblem).join('\n')}`);
-		return await snapshotFile(db);
+		return await workspaceFile(db);
 	} finally {
 		await db.close();
 	}
@@ -35,7 +36,7 @@ export const VIEWS_ANSWERED_AHEAD = [loadHome] as const;
 export async function sampleAnswers(snapshot: Uint8Array): Promise<Uint8Array> {
 	const db = await openDatabase(await createNodeEngine());
 	try {
-		await loadSnapshot(db, snapshot);
+		await loadWorkspace(db, fileSource(snapshot));
 		return await recordAnswers(db, VIEWS_ANSWERED_AHEAD);
 	} finally {
 		await db.close();

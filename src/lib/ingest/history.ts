@@ -5,7 +5,7 @@
  * whole rows (EXCEPT ALL) records whatever a writer did, without each writer having to say.
  */
 import type { Session } from '../db/database';
-import { historyTable, type DataTable } from '../db/schema';
+import { ADDED_BY_IMPORT_ID, DATA_TABLES, historyTable, type DataTable } from '../db/schema';
 
 /**
  * Copies the tables an import will write (its handler says which: a table it does not list is not
@@ -24,4 +24,18 @@ export async function recordChanges(session: Session, tables: readonly DataTable
 			INSERT INTO ${historyTable(t)} SELECT ${importId}, 'added', * FROM (SELECT * FROM ${t} EXCEPT ALL SELECT * FROM ${temp(t)});
 			DROP TABLE ${temp(t)}`).join(';\n')
 	);
+}
+
+/**
+ * The tables an import changed (or its undo would change): those whose history holds rows of it,
+ * those holding rows it wrote (ADDED_BY_IMPORT_ID), their history tables, and the import log.
+ */
+export async function tablesOfImport(session: Session, importId: number): Promise<string[]> {
+	const id = Math.trunc(importId);
+	const tables = Object.keys(DATA_TABLES) as DataTable[];
+	const rows = await session.rows<{ t: string }>(tables.map((t) => {
+		const own = (ADDED_BY_IMPORT_ID as readonly DataTable[]).includes(t) ? ` OR EXISTS (SELECT 1 FROM ${t} WHERE import_id = ${id})` : '';
+		return `SELECT '${t}' AS t WHERE EXISTS (SELECT 1 FROM ${historyTable(t)} WHERE changed_by = ${id})${own}`;
+	}).join('\nUNION ALL\n'));
+	return ['imports', ...rows.flatMap((r) => [r.t, historyTable(r.t as DataTable)])];
 }

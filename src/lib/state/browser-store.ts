@@ -1,19 +1,25 @@
-// This browser's own storage (IndexedDB) for what the user brings and adds: imported files,
-// settings, locked forecasts, notes and an opened workspace file. Nothing leaves the browser.
-// A refused or full storage is reported by the caller (storageFailure), never silently ignored.
+// This browser's own storage (IndexedDB): the workspace's tables (kept-state.ts) and what was set
+// aside. Nothing leaves the browser. A refused or full storage is reported by the caller
+// (storageFailure), never silently ignored.
 
 const DB_NAME = 'oba-workspace';
-/** 1: imports and settings. 2: locks, notes and the opened workspace file. */
-const VERSION = 2;
+/**
+ * 1: imported files and settings. 2: locks, notes and an opened workspace file. Those five are
+ * what versions before the kept tables kept: read once, to bring them over (legacy-kept.ts).
+ * 3: the workspace's tables ('state') and what was set aside ('aside').
+ */
+const VERSION = 3;
 
-export const STORES = ['imports', 'settings', 'locks', 'notes', 'workspace'] as const;
+export const LEGACY_STORES = ['imports', 'settings', 'locks', 'notes', 'workspace'] as const;
+export const STORES = [...LEGACY_STORES, 'state', 'aside'] as const;
 export type StoreName = (typeof STORES)[number];
 
 /** Key paths; a store without one takes its keys out of line. */
 const KEY_PATHS: Partial<Record<StoreName, { keyPath: string; autoIncrement?: boolean }>> = {
 	imports: { keyPath: 'id', autoIncrement: true },
 	locks: { keyPath: 'key' },
-	notes: { keyPath: 'noteId' }
+	notes: { keyPath: 'noteId' },
+	aside: { keyPath: 'id', autoIncrement: true }
 };
 
 function open(): Promise<IDBDatabase> {
@@ -38,7 +44,9 @@ export async function transact<T>(stores: StoreName | StoreName[], mode: IDBTran
 	const db = await open();
 	try {
 		return await new Promise<T>((resolve, reject) => {
-			const tx = db.transaction(stores, mode);
+			// 'strict': the transaction completes only once the browser has it on disk, so what the
+			// page then says is kept survives the browser being closed at once.
+			const tx = db.transaction(stores, mode, { durability: mode === 'readwrite' ? 'strict' : 'default' });
 			const request = work(tx);
 			tx.oncomplete = () => resolve(request ? request.result : (undefined as T));
 			tx.onerror = () => reject(tx.error ?? request?.error);
@@ -56,24 +64,18 @@ export function run<T>(store: StoreName, mode: IDBTransactionMode, work: (s: IDB
 
 /**
  * Why storing failed, in the user's words: what was done holds for this session, will not survive
- * a reload, and how to keep it. `done` says what was done ("Imported", "Locked"); `after` what a
- * reload would show (for a removal: what comes back).
+ * a reload, and how to keep it. `done` says what was done ("Imported", "Locked").
  */
-export function storageFailure(error: unknown, done = 'Imported', after = 'it will be gone after a reload'): string {
+export function storageFailure(error: unknown, done = 'Done'): string {
 	const name = error instanceof DOMException ? error.name : '';
-	const why = name === 'QuotaExceededError' ? 'the browser’s storage for this site is full' : 'the browser refused to store it';
-	return `${done} for this session only: ${after}, because ${why}. Nothing loaded before is lost. To keep it, save the workspace as a file (Import page).`;
+	const why = name === 'QuotaExceededError' ? 'the browser’s storage for this site is full'
+		: error instanceof Error && error.message ? `the browser refused to store it (${error.message})` : 'the browser refused to store it';
+	return `${done} for this session only: it will not survive a reload, because ${why}. Nothing kept before is lost. To keep it, save the workspace as a file (Import page).`;
 }
 
-/** Empties stores in one transaction ("reset to sample data", "clear all data"). */
+/** Empties stores in one transaction. */
 export function clearStores(stores: StoreName[]): Promise<void> {
 	return transact(stores, 'readwrite', (tx) => {
 		for (const store of stores) tx.objectStore(store).clear();
 	});
-}
-
-/** How many things this browser keeps over the sample (imported files, an opened workspace, locks, notes). */
-export async function keptCount(): Promise<number> {
-	const counts = await Promise.all((['imports', 'workspace', 'locks', 'notes'] as const).map((store) => run(store, 'readonly', (s) => s.count())));
-	return counts.reduce((a, b) => a + b, 0);
 }

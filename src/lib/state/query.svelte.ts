@@ -1,17 +1,19 @@
 import { chartsDrawn } from '../charts/width';
 import type { Session } from '../db/database';
+import { useWorkspace } from './context';
 import { sameData } from './same';
-import { workspace } from './workspace.svelte';
+import { ALL_TOPICS, type Topic } from './topics';
 
 /**
- * Runs a page's query against the workspace whenever its inputs or the data change. Only the
+ * Runs a page's query against the workspace whenever its inputs or the topics it `reads` change. Only the
  * latest answer is kept: a slower, older one that arrives later is dropped, never drawn.
  *
  * While the database starts, the view may be drawn first from the answers the build recorded for
  * the sample data (workspace.ahead(): the home page, when the sample is all there is); the
  * database's own answer follows and is drawn only if it differs.
  */
-export function useQuery<T>(make: () => (db: Session) => Promise<T>) {
+export function useQuery<T>(make: () => (db: Session) => Promise<T>, reads: readonly Topic[] = ALL_TOPICS) {
+	const workspace = useWorkspace();
 	// An answer is drawn as it is and never changed in place, so it is not made deeply reactive:
 	// that wrapped every object of every answer anew, and redrew every row of a table even when
 	// the answer held the very same entries as before (the report card's, across filter changes).
@@ -21,7 +23,7 @@ export function useQuery<T>(make: () => (db: Session) => Promise<T>) {
 	let latest = 0;
 	$effect(() => {
 		const run = make();
-		void workspace.version;
+		void workspace.versionOf(reads); // asked again when what it reads changes, not for a note when it reads none
 		const ticket = ++latest;
 		const current = () => ticket === latest;
 		let early: { data: T } | null = null;

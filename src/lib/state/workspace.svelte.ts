@@ -1,12 +1,16 @@
 import { answersSession } from '../db/answers';
 import { createBrowserEngine } from '../db/browser-engine';
 import type { Database, Session } from '../db/database';
+import { emptyWorkspace, loadWorkspace } from '../db/load-workspace';
 import { openDatabase } from '../db/open';
-import { loadSnapshot } from '../db/snapshot';
+import { fileSource } from '../db/workspace-format';
 import type { ImportOutcome } from '../ingest/import-file';
-import { keptCount } from './browser-store';
-import { openKeptWorkspace, restoreKept } from './restore-kept';
-import { sampleWanted, savedFile, savedImports } from './saved-imports';
+import { runCommand, type Command, type CommandResult, type Keeper } from './command';
+import { workspaceCommands } from './commands';
+import { keptFile, keptManifest, keptSource, setAside, setAsideList, forgetKept, type KeptManifest, type SetAside } from './kept-state';
+import { forgetLegacy, legacyFiles, legacyKept, loadLegacy } from './legacy-kept';
+import { takeTabLock, type TabLock } from './tab-lock';
+import { topicsOf, type Topic } from './topics';
 import { answersUrl, snapshotUrl } from 'virtual:oba/sample';
 
 /** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
@@ -26,39 +30,87 @@ function fetchSample(path: string): Promise<Uint8Array> {
 
 type Status = 'idle' | 'starting' | 'loading' | 'ready' | 'failed';
 
+/** What this browser keeps, asked once as the app starts. */
+interface Kept {
+	manifest: KeptManifest | null;
+	/** What an earlier version of the app kept, still to be brought over. */
+	legacy: { sample: boolean } | null;
+	/** Why this browser's storage could not be read; null when it could. */
+	unreadable: string | null;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /**
  * The browser's one database, started as the app starts (the root layout's load) and shared by
- * every page. `version` moves on whenever the data changes, so views that read it re-run their
- * queries.
+ * every page through the layout's context. It loads the tables this browser keeps (or the sample),
+ * and every change to the data goes through its commands (commands.ts), which keep the tables
+ * changed and say which, so that only the views that read them ask again.
  */
-class Workspace {
+export class Workspace {
 	status = $state<Status>('idle');
 	error = $state<string | null>(null);
-	version = $state(0);
+	/** A version per topic of the data (topics.ts): a view asks again when one it reads moves on. */
+	versions = $state<Record<Topic, number>>({ data: 0, locks: 0, notes: 0 });
 	loadProblems = $state<ImportOutcome[]>([]);
+	/** Another tab of the app holds the workspace: this one shows it but does not change it. */
+	readOnly = $state(false);
+	/** The last time this browser would not keep a change: what the user must know. */
+	storage = $state<string | null>(null);
+	/** Workspaces and files this browser could not load, kept apart to be downloaded. */
+	setAside = $state<SetAside[]>([]);
+	readonly commands = workspaceCommands(this);
 	#opening: Promise<Database> | null = null;
 	#ahead: Promise<Session | null> | null = null;
-	#kept: Promise<{ wanted: boolean; files: number }> | null = null;
-	/** Set once a rehearsal of the import path has run to its end (see rehearseImport). */
+	#kept: Promise<Kept> | null = null;
+	#tab: TabLock | null = null;
+	#keeper: Keeper = { manifest: null, unkept: new Set(), broken: null, queue: Promise.resolve() };
 	#rehearsed = false;
 	#rehearsal: AbortController | null = null;
-	/** Files being checked or written now: no rehearsal runs meanwhile. */
 	#importing = 0;
 
-	/**
-	 * What this browser keeps, asked once: whether it wants the sample, and how many things it puts
-	 * back over it (imported files, an opened workspace, locked forecasts, notes; unreadable: some).
-	 */
-	#keeps(): Promise<{ wanted: boolean; files: number }> {
-		this.#kept ??= Promise.all([sampleWanted().catch(() => true), keptCount().catch(() => 1)]).then(([wanted, files]) => ({ wanted, files }));
+	/** The sum of the topics' versions: a number that moves on whenever any of them does. */
+	versionOf(topics: readonly Topic[] = ['data', 'locks', 'notes']): number {
+		return topics.reduce((n, t) => n + this.versions[t], 0);
+	}
+
+	/** Every version, for anything that reads all the data. */
+	get version(): number {
+		return this.versionOf();
+	}
+
+	#bump(tables: readonly string[] | 'all'): void {
+		for (const topic of topicsOf(tables)) this.versions[topic]++;
+	}
+
+	#keeps(): Promise<Kept> {
+		this.#kept ??= (async () => {
+			try {
+				const manifest = await keptManifest();
+				return { manifest, legacy: manifest ? null : await legacyKept(), unreadable: null };
+			} catch (error) {
+				return { manifest: null, legacy: null, unreadable: message(error) };
+			}
+		})();
 		return this.#kept;
 	}
 
-	/**
-	 * Readies the import path for a large file while the user chooses one (see ingest/warm-up.ts),
-	 * when the browser is idle and no file is being checked or written, until one rehearsal has run
-	 * to its end: one stopped for a file chosen meanwhile is tried again once that file is done.
-	 */
+	/** Runs a command over the database (see command.ts). Commands are refused in a read-only tab. */
+	run<T>(command: Command<T>): Promise<CommandResult<T>> {
+		return this.#runOn(this.open(), command);
+	}
+
+	#runOn<T>(db: Promise<Database>, command: Command<T>): Promise<CommandResult<T>> {
+		return runCommand(db, command, {
+			keeper: this.#keeper,
+			writable: () => !this.readOnly,
+			changed: (tables) => this.#bump(tables),
+			kept: () => this.#tab?.announce(),
+			storage: (text) => (this.storage = text)
+		});
+	}
+
+	/** Readies the import path for a large file while the user chooses one (see ingest/warm-up.ts). */
 	rehearseImport(): void {
 		if (this.#rehearsed || this.#rehearsal || this.#importing > 0) return;
 		const rehearsal = (this.#rehearsal = new AbortController());
@@ -69,6 +121,7 @@ class Workspace {
 			void import('../ingest/read-in-worker').then(({ readerAhead }) => readerAhead());
 			void import('../ingest/warm-up')
 				.then(({ warmUp }) => warmUp(db, undefined, signal))
+				// A rehearsal that fails or is stopped is tried again after the next file: nothing to tell.
 				.then(() => {
 					this.#rehearsed = true;
 					performance.mark('oba:import-rehearsed');
@@ -79,10 +132,7 @@ class Workspace {
 		}));
 	}
 
-	/**
-	 * A file is being checked or written: a rehearsal, if going, stops at its next step and leaves
-	 * the database to it. Call the function returned when that is over.
-	 */
+	/** A file is being checked or written: a rehearsal stops and leaves the database to it. Call the function returned when done. */
 	importing(): () => void {
 		this.#importing++;
 		this.#rehearsal?.abort();
@@ -97,15 +147,10 @@ class Workspace {
 		};
 	}
 
-	/** Says the data changed (an import, an undo): every view re-runs its queries. */
-	changed(): void {
-		this.version++;
-	}
-
 	open(): Promise<Database> {
 		this.#opening ??= this.#start().catch((error: unknown) => {
 			this.status = 'failed';
-			this.error = error instanceof Error ? error.message : String(error);
+			this.error = message(error);
 			this.#opening = null;
 			throw error;
 		});
@@ -115,42 +160,88 @@ class Workspace {
 	/**
 	 * While the database starts: a session answering the home page's queries over the sample data
 	 * from the answers the build recorded (see db/answers.ts), when the sample is all this browser
-	 * holds (it keeps no imports and the sample was not cleared); else, or once ready, null.
+	 * holds; else, or once ready, null.
 	 */
 	ahead(): Promise<Session | null> {
 		if (this.status === 'ready' || !answersUrl) return Promise.resolve(null);
 		const url = answersUrl;
 		this.#ahead ??= (async () => {
 			const answers = fetchBytes(url, 'The sample answers'); // while the browser's storage is asked
-			answers.catch(() => {});
-			const { wanted, files } = await this.#keeps();
-			return wanted && files === 0 ? answersSession(await answers) : null;
-		})().catch(() => null);
+			answers.catch(() => {}); // awaited below, where a failure means: not answered ahead
+			const kept = await this.#keeps();
+			return !kept.manifest && !kept.legacy ? answersSession(await answers) : null;
+		})().catch(() => null); // not answered ahead: the database answers
 		return this.#ahead;
 	}
 
 	async #start(): Promise<Database> {
 		this.status = 'starting';
 		const engine = createBrowserEngine();
-		void this.ahead(); // the answers download now, should a view want them
+		void this.ahead();
 		// The browser's storage is asked, and the sample snapshot downloads, while DuckDB compiles.
-		const wanted = this.#keeps().then(({ wanted }) => wanted);
-		const snapshot = wanted.then((w) => (w && snapshotUrl ? fetchBytes(snapshotUrl, 'The sample snapshot') : null));
-		snapshot.catch(() => {}); // handled where it is awaited
-		const db = await openDatabase(await engine);
+		const kept = this.#keeps();
+		const snapshot = kept.then((k) => (!k.manifest && (!k.legacy || k.legacy.sample) && snapshotUrl ? fetchBytes(snapshotUrl, 'The sample snapshot') : null));
+		snapshot.catch(() => {}); // awaited in #sample
+		const [db, tab] = await Promise.all([
+			engine.then(openDatabase),
+			takeTabLock(() => void this.#reload(true), () => void this.#reload(false))
+		]);
 		performance.mark('oba:database-started');
+		this.#tab = tab;
+		this.readOnly = !tab.writer;
 		this.status = 'loading';
-		// An opened workspace file, kept in this browser, stands in for the sample data.
-		const kept = await openKeptWorkspace(db);
-		const outcomes = !kept.opened && (await wanted) ? await this.#sample(db, snapshot) : [];
-		outcomes.push(...kept.problems);
+		const { manifest, legacy, unreadable } = await kept;
+		if (unreadable) {
+			this.#keeper.broken = unreadable;
+			this.storage = `This browser’s storage could not be read (${unreadable}), so the sample data is shown and what you change will not survive a reload. Nothing kept is deleted.`;
+		}
+		if (manifest) await this.#loadKept(db, manifest, snapshot);
+		else if (legacy) await this.#bringOver(db, legacy.sample, snapshot);
+		else await this.#sample(db, snapshot);
 		performance.mark('oba:sample-loaded');
-		outcomes.push(...(await this.#replay(db)));
-		await restoreKept(db);
-		this.loadProblems = outcomes.filter((o) => o.problems.some((p) => p.severity === 'error'));
-		// No version bump: every view waits on open() for its first answer, so it has none to redo.
+		this.setAside = await setAsideList().catch((error: unknown) => {
+			this.storage ??= `What this browser set aside could not be listed (${message(error)}).`;
+			return [];
+		});
 		this.status = 'ready';
 		return db;
+	}
+
+	/** The tables this browser keeps; if they cannot be loaded, they are set aside (never deleted) and the sample is loaded. */
+	async #loadKept(db: Database, manifest: KeptManifest, snapshot: Promise<Uint8Array | null>): Promise<void> {
+		try {
+			await loadWorkspace(db, keptSource(manifest));
+			this.#keeper.manifest = manifest;
+			return;
+		} catch (error) {
+			const why = `The workspace kept in this browser could not be loaded: ${message(error)}`;
+			try {
+				await setAside({ name: `kept-workspace-${new Date().toISOString().slice(0, 10)}.oba`, why, file: await keptFile(manifest), at: new Date().toISOString() });
+				await forgetKept();
+				this.loadProblems = [outcomeOf('kept workspace', `${why} It is set aside, to download from the Import page, and the sample data is shown.`)];
+			} catch (asideError) {
+				this.#keeper.broken = message(asideError);
+				this.loadProblems = [outcomeOf('kept workspace', `${why} It could not be set aside (${message(asideError)}), so it is left as it is; the sample data is shown and changes will not be kept.`)];
+			}
+		}
+		await this.#sample(db, Promise.resolve(null));
+	}
+
+	/** What an earlier version kept, loaded as it loaded it, then kept as tables; files it cannot load are set aside. */
+	async #bringOver(db: Database, sample: boolean, snapshot: Promise<Uint8Array | null>): Promise<void> {
+		const outcomes = await loadLegacy(db, sample, () => this.#sample(db, snapshot));
+		const refused = outcomes.filter((o) => o.importId === null && o.problems.some((p) => p.severity === 'error'));
+		if (!this.readOnly && !this.#keeper.broken) {
+			// On the database being started (this.run would wait for the start, which waits for this).
+			const kept = await this.#runOn(Promise.resolve(db), { what: 'Brought over', body: async () => ({ value: undefined, tables: 'all' }) });
+			if (kept.ok && !this.storage) {
+				for (const { name, file } of await legacyFiles(refused.map((o) => o.file))) {
+					await setAside({ name, why: `${name}, imported with an earlier version of the dashboard, could not be imported again.`, file, at: new Date().toISOString() });
+				}
+				await forgetLegacy();
+			}
+		}
+		this.loadProblems = refused;
 	}
 
 	/**
@@ -159,38 +250,56 @@ class Workspace {
 	 */
 	async #sample(db: Database, snapshot: Promise<Uint8Array | null>): Promise<ImportOutcome[]> {
 		try {
-			const bytes = await snapshot;
+			const bytes = (await snapshot) ?? (snapshotUrl ? await fetchBytes(snapshotUrl, 'The sample snapshot') : null);
 			if (bytes) {
-				await loadSnapshot(db, bytes);
+				await loadWorkspace(db, fileSource(bytes));
 				return [];
 			}
 		} catch (error) {
-			console.warn(`Importing the sample files: the sample snapshot could not be loaded (${error instanceof Error ? error.message : String(error)}).`);
+			console.warn(`Importing the sample files: the sample snapshot could not be loaded (${message(error)}).`);
 		}
 		const { loadSample, SAMPLE_FILES } = await import('../ingest/sample');
 		const files = new Map(await Promise.all(SAMPLE_FILES.map(async (f) => [f.path, await fetchSample(f.path)] as const)));
 		return loadSample(db, async (path) => files.get(path)!);
 	}
 
-	/** The user's own imports, kept in this browser, through the same import path as before. */
-	async #replay(db: Database): Promise<ImportOutcome[]> {
-		const saved = await savedImports().catch(() => []);
-		if (saved.length === 0) return [];
-		const [{ previewImport, discardPreview }, { commitImport }, { readInWorker }] = await Promise.all([
-			import('../ingest/preview'), import('../ingest/commit'), import('../ingest/read-in-worker')
-		]);
-		const outcomes: ImportOutcome[] = [];
-		for (const entry of saved) {
-			const preview = await previewImport(db, { name: entry.name, bytes: savedFile(entry), dfe: entry.dfe }, { read: readInWorker, changes: false });
-			if (preview.ready || (entry.validRowsOnly && preview.validRowsPossible)) {
-				outcomes.push(await commitImport(db, preview, { validRowsOnly: entry.validRowsOnly }));
-			} else {
-				await discardPreview(db, preview);
-				outcomes.push(preview.outcome);
-			}
+	/** Loads the sample in place of everything (for "Reset to sample data"). */
+	async loadSample(db: Database): Promise<void> {
+		await emptyWorkspace(db);
+		await this.#sample(db, Promise.resolve(null));
+	}
+
+	/** Another tab kept a change, or this tab just became the writer: load what is kept now. */
+	async #reload(granted: boolean): Promise<void> {
+		if (!granted && !this.readOnly) return;
+		const db = await this.open();
+		try {
+			const manifest = await keptManifest();
+			if (manifest) await loadWorkspace(db, keptSource(manifest));
+			else await this.loadSample(db);
+			this.#keeper.manifest = manifest;
+			this.#bump('all');
+		} catch (error) {
+			this.storage = `The changes made in another tab could not be loaded here (${message(error)}). Reload this page to see them.`;
 		}
-		return outcomes;
+		if (granted) this.readOnly = false;
+	}
+
+	/** Closes the database and lets another tab take the workspace (the app's pages are gone). */
+	async dispose(): Promise<void> {
+		this.#tab?.release();
+		const opening = this.#opening;
+		this.#opening = null;
+		await opening?.then((db) => db.close(), () => undefined);
 	}
 }
 
+function outcomeOf(file: string, text: string): ImportOutcome {
+	return {
+		file, format: null, rowCount: 0, importId: null, rowsWritten: 0, rowsSkipped: 0, reading: null,
+		problems: [{ severity: 'error', file, row: null, column: null, value: null, message: text, fix: 'Download it from the Import page to keep it.' }]
+	};
+}
+
+/** The app's workspace: one per page load, disposed of when the page goes (see routes/+layout.svelte). */
 export const workspace = new Workspace();

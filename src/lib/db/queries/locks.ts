@@ -96,11 +96,9 @@ export function allLocks(db: Session): Promise<KeptLock[]> {
 }
 
 /** Locks a forecast, replacing any lock of the same measure, area and figure. */
-export function saveLock(db: Database, lock: KeptLock): Promise<void> {
-	return db.transaction(async (s) => {
-		await s.exec(`DELETE FROM locked_forecasts WHERE ${keyWhere(lock)}`);
-		await s.exec(insertSql(lock));
-	});
+export async function saveLock(db: Session, lock: KeptLock): Promise<void> {
+	await db.exec(`DELETE FROM locked_forecasts WHERE ${keyWhere(lock)}`);
+	await db.exec(insertSql(lock));
 }
 
 export function removeLock(db: Session, key: LockKey): Promise<void> {

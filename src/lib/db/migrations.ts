@@ -1,0 +1,36 @@
+/**
+ * The schema's versions. Every workspace (the tables kept in this browser, a workspace file, the
+ * build's sample) says which version of the schema wrote it. A workspace of an older version is
+ * loaded into a schema of its own as it was written, then brought up to this version by the
+ * migrations after its version, in order, before anything is checked or replaced.
+ *
+ * Version 1 is the schema of the first workspace files (November 2026, JSON; see
+ * tests/fixtures/workspace). To change the schema:
+ *  1. change the table in schema.ts (it always declares the current tables);
+ *  2. add a migration here with the next version number, whose SQL turns the tables of the
+ *     version before into this version's (`${s}.table` names a table of the workspace being
+ *     loaded): ALTER TABLE … ADD COLUMN with its default, CREATE TABLE for a new table, UPDATE to
+ *     fill a column from others. Never edit a migration once released: files in users' hands were
+ *     written before it.
+ *  3. tests/db/workspace-migrations.test.ts opens the fixture of every earlier version; it must
+ *     still pass, and gains the new version's own fixture.
+ */
+
+export interface Migration {
+	/** The version this migration brings a workspace to. */
+	version: number;
+	/** What changed, in a sentence. */
+	what: string;
+	/** SQL that turns the previous version's tables in schema `s` into this version's. */
+	up: (s: string) => string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [];
+
+/** The version of the schema this app writes. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 1;
+
+/** The migrations that bring a workspace written at `version` to `migrations`' last version, in order. */
+export function migrationsAfter(version: number, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
+	return migrations.filter((m) => m.version > version).sort((a, b) => a.version - b.version);
+}

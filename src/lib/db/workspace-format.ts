@@ -1,0 +1,125 @@
+/**
+ * The workspace format: every table of the database, as the tables kept in this browser, as a
+ * workspace file a user saves and opens, and as the sample data the build ships. One format for
+ * all three, so that what one writes the others read.
+ *
+ * A workspace is an index (the schema version it was written with, and each table's columns,
+ * row count and byte length) and one part per table: the table's rows as CSV, written by DuckDB's
+ * own CSV writer (COPY … TO) and read back by its CSV reader as each column's own type. Text is
+ * lossless: DuckDB writes each DOUBLE as the shortest text that reads back as the same number,
+ * timestamps to the microsecond, NULL as an empty field and the empty text as "".
+ *
+ * As one file: a first line naming the format, a second line holding the index as JSON, then the
+ * parts end to end. It is text, readable in any editor. In this browser: the index and each part
+ * as records of their own (state/kept-state.ts), so a change rewrites only the tables it changed.
+ */
+import type { Database } from './database';
+import { SCHEMA_VERSION } from './migrations';
+import { packParts, unpackIndex } from './parts-file';
+import { ident } from './sql';
+import { tableColumns, tableNames } from '../ingest/table-text';
+
+/** The file's first line. */
+export const WORKSPACE_HEADER = 'oba-dashboard workspace';
+
+export interface TablePart {
+	table: string;
+	/** [name, DuckDB type], in the table's order. */
+	columns: [name: string, type: string][];
+	rows: number;
+	/** Byte length of the part. */
+	bytes: number;
+}
+
+export interface WorkspaceIndex {
+	/** The version of the schema that wrote it (see migrations.ts). */
+	schemaVersion: number;
+	savedAt: string;
+	about: string;
+	tables: TablePart[];
+}
+
+/** A workspace to load: its index, and each part by its place in the index. */
+export interface WorkspaceSource {
+	index: WorkspaceIndex;
+	part(i: number): Promise<Uint8Array | Blob>;
+}
+
+const ABOUT = 'Everything loaded in the OBA dashboard: every table, as CSV, each after this index (its columns, rows and byte length). Open it again with “Open a workspace file”.';
+
+/** The CSV dialect written and read: comma, double quotes, no header. */
+export const CSV_DIALECT = { delim: ',', quote: '"', escape: '"' } as const;
+
+/** The rows of `tables` (every table when not given) as parts, written by DuckDB. */
+export async function writeParts(db: Database, tables?: readonly string[]): Promise<{ parts: TablePart[]; bytes: Uint8Array[] }> {
+	const names = tables ?? (await tableNames(db));
+	const parts: TablePart[] = [];
+	const bytes: Uint8Array[] = [];
+	for (const table of names) {
+		const columns = await tableColumns(db, table);
+		const [count] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${ident(table)}`);
+		const csv = count!.n === 0 ? new Uint8Array(0) : await db.copyOut((path) =>
+			`COPY (SELECT * FROM ${ident(table)}) TO '${path.replaceAll("'", "''")}' (FORMAT csv, HEADER false, DELIMITER '${CSV_DIALECT.delim}', QUOTE '${CSV_DIALECT.quote}', ESCAPE '${CSV_DIALECT.escape}')`);
+		parts.push({ table, columns: columns.map((c) => [c.name, c.type]), rows: count!.n, bytes: csv.byteLength });
+		bytes.push(csv);
+	}
+	return { parts, bytes };
+}
+
+export function workspaceIndex(tables: TablePart[]): WorkspaceIndex {
+	return { schemaVersion: SCHEMA_VERSION, savedAt: new Date().toISOString(), about: ABOUT, tables };
+}
+
+/** Every table of `db`, as one file. */
+export async function workspaceFile(db: Database): Promise<Uint8Array> {
+	const { parts, bytes } = await writeParts(db);
+	return packParts(WORKSPACE_HEADER, workspaceIndex(parts), bytes);
+}
+
+/** Why a file cannot be read as a workspace, in the user's words, and how to put it right. */
+export class WorkspaceRefusal extends Error {
+	constructor(message: string, readonly fix = 'Open a workspace file saved by this dashboard (“Save the workspace as a file”), unchanged.') {
+		super(message);
+	}
+}
+
+/** The index of a file, checked for shape (not yet against the schema: see load-workspace.ts). */
+export function readIndex(value: unknown): WorkspaceIndex {
+	const index = value as Partial<WorkspaceIndex> | null;
+	if (typeof index !== 'object' || index === null || !Array.isArray(index.tables)) throw new WorkspaceRefusal('The file’s index of tables is missing or damaged.');
+	if (typeof index.schemaVersion !== 'number' || !Number.isInteger(index.schemaVersion) || index.schemaVersion < 1) {
+		throw new WorkspaceRefusal(`The file gives its schema version as ${JSON.stringify(index.schemaVersion)}, which is not a version number: it was changed by hand or by another program.`);
+	}
+	for (const t of index.tables) {
+		const ok = typeof t === 'object' && t !== null && typeof t.table === 'string' && Number.isInteger(t.rows) && t.rows >= 0 &&
+			Number.isInteger(t.bytes) && t.bytes >= 0 && Array.isArray(t.columns) &&
+			t.columns.every((c) => Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && typeof c[1] === 'string');
+		if (!ok) throw new WorkspaceRefusal('The file’s index of tables is damaged.');
+	}
+	return index as WorkspaceIndex;
+}
+
+/** A workspace file as a source to load; throws WorkspaceRefusal when it is not a whole one. */
+export function fileSource(file: Uint8Array): WorkspaceSource {
+	let unpacked: ReturnType<typeof unpackIndex<unknown>>;
+	try {
+		unpacked = unpackIndex<unknown>(file, WORKSPACE_HEADER);
+	} catch {
+		throw new WorkspaceRefusal('The file’s index of tables is damaged: it is not JSON.');
+	}
+	if (unpacked === 'wrong') throw new WorkspaceRefusal('The file is not a workspace saved by this dashboard.');
+	if (unpacked === 'incomplete') throw new WorkspaceRefusal('The file is incomplete: it ends before its index of tables.');
+	const index = readIndex(unpacked.index);
+	const starts: number[] = [];
+	let at = unpacked.start;
+	for (const t of index.tables) {
+		starts.push(at);
+		at += t.bytes;
+	}
+	if (at !== file.byteLength) {
+		throw new WorkspaceRefusal(at > file.byteLength
+			? `The file is incomplete: it is ${(at - file.byteLength).toLocaleString('en-GB')} bytes shorter than its index says (cut off while it was copied or downloaded?).`
+			: 'The file is longer than its index says: it was changed after it was saved.');
+	}
+	return { index, part: async (i) => file.subarray(starts[i]!, starts[i]! + index.tables[i]!.bytes) };
+}

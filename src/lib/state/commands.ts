@@ -1,0 +1,110 @@
+// Every change to the data the pages offer, as commands of the workspace (command.ts runs them):
+// imports and their undo, workspace files, the sample, locked forecasts and notes. Components call
+// these; none writes to the database or to this browser's storage itself.
+import type { Database, Session } from '../db/database';
+import { removeLock, saveLock, type KeptLock, type LockKey } from '../db/queries/locks';
+import { addNote, deleteNote, type UserNote } from '../db/queries/notes';
+import { workspaceFile } from '../db/workspace-format';
+import { commitImport, type CommitOptions } from '../ingest/commit';
+import { tablesOfImport } from '../ingest/history';
+import type { ImportOutcome } from '../ingest/import-file';
+import type { ImportPreview } from '../ingest/preview';
+import { undoImport, type UndoOutcome } from '../ingest/undo';
+import { openWorkspaceFile } from '../ingest/workspace-file';
+import { emptyWorkspace, type LoadStep } from '../db/load-workspace';
+import { Refused, type Command, type CommandResult } from './command';
+
+/** What the commands need of the workspace. */
+export interface CommandRunner {
+	run<T>(command: Command<T>): Promise<CommandResult<T>>;
+	loadSample(db: Database): Promise<void>;
+}
+
+/** Work on the user's data, not on what is derived from it: no need to rebuild home_values. */
+const USER_DATA = { derive: false } as const;
+
+export function workspaceCommands(workspace: CommandRunner) {
+	/** The workspace as it was before a workspace file was opened, while the page may undo the opening. */
+	let beforeOpening: { name: string; file: Uint8Array } | null = null;
+
+	/** A change to one of the tables the user adds to on a measure page (USER_TABLES), in one transaction. */
+	const userChange = (what: string, table: 'locked_forecasts' | 'notes', change: (session: Session) => Promise<void>) => workspace.run({
+		what,
+		body: async (db) => {
+			await db.transaction(change, USER_DATA);
+			return { value: undefined, tables: [table] };
+		}
+	});
+
+	return {
+		/** Writes a previewed file; its outcome says what was written or why not. */
+		importFile: (preview: ImportPreview, options: CommitOptions = {}) => workspace.run<ImportOutcome>({
+			what: 'Imported',
+			body: async (db) => {
+				const outcome = await commitImport(db, preview, options);
+				if (outcome.importId === null) return new Refused(outcome.problems.at(-1)?.message ?? 'The file was not imported.');
+				return { value: outcome, tables: await tablesOfImport(db, outcome.importId) };
+			}
+		}),
+
+		undoImport: (importId: number) => workspace.run<UndoOutcome>({
+			what: 'Undone',
+			body: async (db) => {
+				const tables = await tablesOfImport(db, importId);
+				const outcome = await undoImport(db, importId);
+				return outcome.undone ? { value: outcome, tables } : new Refused(outcome.message);
+			}
+		}),
+
+		/** Opens a workspace file in place of everything; `undoOpening` puts back what was there. */
+		openWorkspaceFile: (bytes: Uint8Array, name: string, progress?: (step: LoadStep, fraction: number) => void) => workspace.run({
+			what: 'Opened',
+			body: async (db) => {
+				const before = await workspaceFile(db);
+				const opened = await openWorkspaceFile(db, bytes, name, { progress });
+				if (!opened.ok) return new Refused(opened.problems.map((p) => p.message).join(' '));
+				beforeOpening = { name, file: before };
+				return { value: opened, tables: 'all' };
+			}
+		}),
+
+		/** The workspace file last opened, if its opening can be undone. */
+		openedLast: () => beforeOpening?.name ?? null,
+
+		undoOpening: () => workspace.run({
+			what: 'Undone',
+			body: async (db) => {
+				if (!beforeOpening) return new Refused('There is no opening of a workspace file to undo.');
+				const opened = await openWorkspaceFile(db, beforeOpening.file, 'the workspace before');
+				if (!opened.ok) return new Refused(opened.problems.map((p) => p.message).join(' '));
+				beforeOpening = null;
+				return { value: opened, tables: 'all' };
+			}
+		}),
+
+		resetToSample: () => workspace.run({
+			what: 'Reset',
+			body: async (db) => {
+				await workspace.loadSample(db);
+				beforeOpening = null;
+				return { value: undefined, tables: 'all', sample: true };
+			}
+		}),
+
+		clearAll: () => workspace.run({
+			what: 'Cleared',
+			body: async (db) => {
+				await emptyWorkspace(db);
+				beforeOpening = null;
+				return { value: undefined, tables: 'all' };
+			}
+		}),
+
+		lockForecast: (lock: KeptLock) => userChange('Locked', 'locked_forecasts', (s) => saveLock(s, lock)),
+		unlockForecast: (key: LockKey) => userChange('Unlocked', 'locked_forecasts', (s) => removeLock(s, key)),
+		addNote: (note: UserNote) => userChange('Note added', 'notes', (s) => addNote(s, note)),
+		deleteNote: (noteId: string) => userChange('Deleted', 'notes', (s) => deleteNote(s, noteId))
+	};
+}
+
+export type WorkspaceCommands = ReturnType<typeof workspaceCommands>;
