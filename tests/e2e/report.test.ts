@@ -55,6 +55,17 @@ describe('the highlight report as PDF', () => {
 		for (const name of measureNames) expect(all, name).toContain(squash(name));
 	});
 
+	test('prints each report card whole: the verdict, its last column, is on the page', async () => {
+		// The population indicators have no chart, so their verdicts are printed in their card alone.
+		const verdicts = await tab.page.locator('table.report-card', { hasText: 'Population indicators, North East Lincolnshire' }).locator('td.verdict').allTextContents();
+		expect(verdicts.length).toBe(3);
+		const squash = (s: string) => s.replace(/\s+/g, '');
+		const all = squash(pages.map((items) => items.map((i) => i.text).join('')).join(''));
+		for (const verdict of new Set(verdicts)) {
+			expect(all.split(squash(verdict)).length - 1, verdict).toBe(verdicts.filter((v) => v === verdict).length);
+		}
+	});
+
 	test('prints no navigation or buttons, and numbers its pages', () => {
 		const all = pages.map(pageText).join(' ');
 		expect(all).not.toContain('Download export pack');
