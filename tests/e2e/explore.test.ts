@@ -121,6 +121,41 @@ describe('the report card', () => {
 			await tab.close();
 		}
 	});
+
+	test('at 1366 × 900 and narrower, the name and the verdict of a measure stay in view, and no column is reached only by hiding it', async () => {
+		const tab = await openPage(browser, '/measures/', { contextOptions: { viewport: { width: 1366, height: 900 } } });
+		try {
+			await waitForAppReady(tab.page);
+			const first = tab.page.locator('table.report-card tbody tr[data-measure]').first();
+			const name = first.getByRole('rowheader');
+			const verdict = first.locator('td.verdict');
+			const inView = async (width: number) => {
+				for (const cell of [name, verdict]) {
+					const box = (await cell.boundingBox())!;
+					expect(box.x).toBeGreaterThanOrEqual(0);
+					expect(box.x + box.width).toBeLessThanOrEqual(width);
+				}
+			};
+			await inView(1366);
+			await expect(verdict.textContent()).resolves.toMatch(/\S/);
+			await expectNoAxeViolations(tab.page);
+
+			// Narrower, the columns between scroll under the two that stay; a sort button reached from
+			// the keyboard is brought clear of them, not left beneath.
+			await tab.page.setViewportSize({ width: 1000, height: 900 });
+			await inView(1000);
+			const button = tab.page.getByRole('button', { name: '% change from baseline' });
+			await button.focus();
+			const box = (await button.boundingBox())!;
+			const topmost = (x: number) => tab.page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.closest('button')?.textContent?.trim() ?? null, [x, box.y + 4]);
+			await expect(topmost(box.x + 1)).resolves.toBe('% change from baseline');
+			await expect(topmost(box.x + box.width - 1)).resolves.toBe('% change from baseline');
+			await inView(1000);
+			expect(tab.consoleErrors).toEqual([]);
+		} finally {
+			await tab.close();
+		}
+	});
 });
 
 describe('a measure page', () => {

@@ -55,6 +55,17 @@ describe('the highlight report as PDF', () => {
 		for (const name of measureNames) expect(all, name).toContain(squash(name));
 	});
 
+	test('prints each report card whole: the verdict, its last column, is on the page', async () => {
+		// The population indicators have no chart, so their verdicts are printed in their card alone.
+		const verdicts = await tab.page.locator('table.report-card', { hasText: 'Population indicators, North East Lincolnshire' }).locator('td.verdict').allTextContents();
+		expect(verdicts.length).toBe(3);
+		const squash = (s: string) => s.replace(/\s+/g, '');
+		const all = squash(pages.map((items) => items.map((i) => i.text).join('')).join(''));
+		for (const verdict of new Set(verdicts)) {
+			expect(all.split(squash(verdict)).length - 1, verdict).toBe(verdicts.filter((v) => v === verdict).length);
+		}
+	});
+
 	test('prints no navigation or buttons, and numbers its pages', () => {
 		const all = pages.map(pageText).join(' ');
 		expect(all).not.toContain('Download export pack');
@@ -85,14 +96,19 @@ describe('the report page', () => {
 });
 
 describe('the export pack', () => {
-	test('holds every chart as SVG and PNG, every table as CSV, and the report as HTML', async () => {
+	let files: Record<string, Uint8Array>;
+
+	beforeAll(async () => {
 		const started = Date.now();
 		const [download] = await Promise.all([
 			tab.page.waitForEvent('download', { timeout: 120_000 }),
 			tab.page.getByRole('button', { name: 'Download export pack (zip)' }).click()
 		]);
-		const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+		files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
 		console.log(`export pack: ${Object.keys(files).length} files in ${Date.now() - started} ms`);
+	}, 150_000);
+
+	test('holds every chart as SVG and PNG, every table as CSV, and the report as HTML', async () => {
 		const names = Object.keys(files);
 		const figures = await tab.page.locator('article.report figure.chart').count();
 		const tables = await tab.page.locator('article.report table').count();
@@ -131,5 +147,30 @@ describe('the export pack', () => {
 		expect(html).toContain('CSE action plan: highlight report');
 		expect(html).not.toMatch(/<script/i);
 		expect(html).toContain("default-src 'none'");
+	});
+
+	test('its HTML, opened from disk, links only to places in itself', async () => {
+		const html = strFromU8(files[Object.keys(files).find((n) => n.endsWith('.html'))!]!);
+		const links = await tab.page.evaluate((text) => {
+			const doc = new DOMParser().parseFromString(text, 'text/html');
+			const ids = new Set([...doc.querySelectorAll('[id]')].map((el) => el.id));
+			const all = [...doc.querySelectorAll('*')].flatMap((el) =>
+				[...el.attributes].filter((a) => ['href', 'xlink:href', 'src', 'action', 'formaction'].includes(a.name)).map((a) => a.value)
+			);
+			// From a file:// URL only a fragment naming an element of the file itself (or data inline) leads anywhere.
+			const inFile = (href: string) => href.startsWith('data:') || (href.startsWith('#') && ids.has(decodeURIComponent(href.slice(1))));
+			const riskCard = [...doc.querySelectorAll<HTMLTableElement>('table.report-card')].find((t) => t.caption?.textContent === 'Report card: Risk management');
+			const named = riskCard?.querySelector('tbody th[scope="row"] a');
+			return {
+				broken: all.filter((href) => !inFile(href)),
+				count: all.length,
+				// A measure's name leads to its turn-the-curve chart further down the same file.
+				firstRiskMeasure: named && { text: named.textContent, target: doc.getElementById(decodeURIComponent(named.getAttribute('href')!.slice(1)))?.querySelector('.chart-title')?.textContent }
+			};
+		}, html);
+		expect(links.broken).toEqual([]);
+		expect(links.count).toBeGreaterThan(0);
+		expect(links.firstRiskMeasure?.text).toBeTruthy();
+		expect(links.firstRiskMeasure?.target).toBe(`Turn the curve: ${links.firstRiskMeasure?.text}`);
 	});
 });

@@ -4,6 +4,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { chartSvgOf } from './export-chart';
 import { fileName, slug } from './file-name';
 import { readLegend } from './legend';
+import { keepLinksOffline } from './offline-links';
 import { svgToPng } from './png';
 import { standaloneSvg } from './svg';
 import { tableToCsv } from './table-csv';
@@ -40,6 +41,7 @@ export function standaloneHtml(root: HTMLElement, title: string, doc: Document =
 	const clone = root.cloneNode(true) as HTMLElement;
 	clone.querySelectorAll('button, .export-buttons, form, script').forEach((el) => el.remove());
 	clone.querySelectorAll('details').forEach((el) => el.setAttribute('open', ''));
+	keepLinksOffline(clone);
 	const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 	return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
