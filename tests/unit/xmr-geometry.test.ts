@@ -59,7 +59,7 @@ describe('XmR view', () => {
 		const series = values.map((value, i) => ({ period: addQuarters(start, i), value, marker: value === null ? 'c' : null, target: i === 7 ? 20 : null }));
 		const spc = seriesSpc(series, 'lower', { through: addQuarters(start, 5) });
 		const view = xmrView(series, spc, 'count')!;
-		expect(view.columns.map((c) => c.label)).toEqual(['Period', 'Value', 'Mean', 'Lower process limit', 'Upper process limit', 'Variation', 'Special-cause rule', 'In the baseline', 'Target']);
+		expect(view.columns.map((c) => c.label)).toEqual(['Period', 'Value', 'Mean', 'Lower process limit', 'Upper process limit', 'Variation', 'Special-cause rule', 'In the baseline', 'Latest target']);
 		expect(view.table.at(-1)).toEqual({
 			period: '2017/18 Q4',
 			value: '30',

@@ -88,7 +88,7 @@ export function xmrView(series: readonly SeriesPoint[], spc: SeriesSpc, unit: st
 	return {
 		points,
 		baselineEnd: result.baseline.through < series.length - 1 ? at(series[result.baseline.through]!.period) : null,
-		columns: withTarget ? [...XMR_COLUMNS, { key: 'target', label: 'Target', numeric: true }] : XMR_COLUMNS,
+		columns: withTarget ? [...XMR_COLUMNS, { key: 'target', label: 'Latest target', numeric: true }] : XMR_COLUMNS,
 		table,
 		summary:
 			`${spc.variationText}. ${spc.assuranceText}. ${spc.baselineText}: mean ${formatValue(mean, unit)}, ` +
