@@ -75,7 +75,7 @@ describe('spc: NHSRplotthedots documented examples', () => {
 
 	it('two points near the limits on opposite sides of the mean are common cause', () => {
 		// test-ptd_spc_standard.R: rep(c(1, -1), 8) with points 15 and 16 set to 5.5 and −5.5.
-		const y = Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? 1 : -1));
+		const y = Array.from({ length: 16 }, (_, i): number => (i % 2 === 0 ? 1 : -1));
 		y[14] = 5.5;
 		y[15] = -5.5;
 		const r = ok(spc(y, { polarity: 'higher' }));
