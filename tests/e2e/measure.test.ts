@@ -57,7 +57,7 @@ describe('a measure page', () => {
 
 			// Limits from the first 12 quarters (to 2016/17 Q4): mean 73.6%, limits 68.1% to 79.1%; the
 			// latest, 80%, is then above the upper limit.
-			await page.getByLabel('Fix the limits from').selectOption('2016/17 Q4');
+			await page.getByLabel('Limits fixed from').selectOption('2016/17 Q4');
 			await page.waitForURL(/spc_to=2016%2F17\+Q4/);
 			await expect.poll(() => badges.locator('.words').allTextContents()).toEqual(['Special cause improvement (high)', 'Consistently fails the target']);
 			await expect(figure.locator('.summary').textContent()).resolves.toContain('Limits from the 12 points up to 2016/17 Q4: mean 73.6%, process limits 68.1% to 79.1%.');
