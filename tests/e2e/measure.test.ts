@@ -2,6 +2,7 @@
 // in this browser), and a population indicator draws its comparators and its rate per 10,000.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectNoAxeViolations } from './axe';
 import { launchBrowser, openPage, waitForAppReady, type OpenedPage } from './browser';
 
 let browser: Browser;
@@ -19,6 +20,63 @@ async function reload(tab: OpenedPage) {
 }
 
 describe('a measure page', () => {
+	test('draws the XmR chart with its table, says its variation and assurance in words, keeps its baseline in the URL, and passes axe', async () => {
+		// M19, sample: 20 quarters, 67.8% to 93.8%, higher is better, latest target 90%. The plan's first
+		// review (Dec 2016) has only 11 quarters up to it, so the limits come from all 20: mean 77.9%,
+		// mean moving range 3.06, limits 69.7% to 86.0% (NHSRplotthedots's rules worked through by hand).
+		const tab = await openPage(browser, '/measure/?id=M19');
+		try {
+			const { page } = tab;
+			await waitForAppReady(page);
+			const name = 'Return interviews offered within 72 hours (%)';
+			const chart = page.getByRole('img', { name: `XmR chart of ${name}: Common cause variation` });
+			await chart.waitFor();
+			await expect(chart.locator('g.point').count()).resolves.toBe(20);
+			await expect(chart.locator('g.point-concern').count()).resolves.toBe(10);
+			await expect(chart.locator('g.point-improvement').count()).resolves.toBe(8);
+			await expect(chart.locator('g.point-common').count()).resolves.toBe(2);
+			await expect(chart.locator('g.point-concern text.letter').first().textContent()).resolves.toBe('C');
+			const badges = page.locator('.spc .badges');
+			await expect(badges.locator('.words').allTextContents()).resolves.toEqual(['Common cause variation', 'Consistently fails the target']);
+
+			const figure = page.locator('figure.chart', { has: page.getByRole('heading', { name: `XmR chart: ${name}` }) });
+			await expect(figure.locator('.summary').textContent()).resolves.toBe(
+				'Common cause variation. Consistently fails the target. Limits from all 20 points (fewer than 12 points up to the plan’s first review): mean 77.9%, process limits 69.7% to 86%. 18 of 20 points are special cause.'
+			);
+			await figure.getByText('Data table').click();
+			const rows = figure.locator('tbody tr');
+			await expect(rows.count()).resolves.toBe(20);
+			await expect(rows.first().locator('th, td').allTextContents()).resolves.toEqual([
+				'2014/15 Q1', '67.8%', '77.9%', '69.7%', '86%', 'Special cause concern', 'Below the lower process limit', 'Yes', '90%'
+			]);
+			await expect(rows.nth(15).locator('th, td').allTextContents()).resolves.toEqual([
+				'2017/18 Q4', '93.8%', '77.9%', '69.7%', '86%', 'Special cause improvement', 'Above the upper process limit', 'Yes', '90%'
+			]);
+			await expect(rows.last().locator('td').nth(4).textContent()).resolves.toBe('Common cause');
+			await expectNoAxeViolations(page);
+
+			// Limits from the first 12 quarters (to 2016/17 Q4): mean 73.6%, limits 68.1% to 79.1%; the
+			// latest, 80%, is then above the upper limit.
+			await page.getByLabel('Limits fixed from').selectOption('2016/17 Q4');
+			await page.waitForURL(/spc_to=2016%2F17\+Q4/);
+			await expect.poll(() => badges.locator('.words').allTextContents()).toEqual(['Special cause improvement (high)', 'Consistently fails the target']);
+			await expect(figure.locator('.summary').textContent()).resolves.toContain('Limits from the 12 points up to 2016/17 Q4: mean 73.6%, process limits 68.1% to 79.1%.');
+			await reload(tab);
+			await expect(badges.locator('.words').first().textContent()).resolves.toBe('Special cause improvement (high)');
+
+			// The report card says the same, by the same function, with the default baseline.
+			await page.getByRole('link', { name: 'All measures' }).click();
+			await page.waitForURL(/\/measures\/$/);
+			await expect
+				.poll(() => page.locator('tr[data-measure="M19"] td.spc .words').allTextContents())
+				.toEqual(['Common cause variation', 'Consistently fails the target']);
+			expect(tab.consoleErrors).toEqual([]);
+			expect(tab.pageErrors).toEqual([]);
+		} finally {
+			await tab.close();
+		}
+	});
+
 	test('locks a forecast and adds a note: both drawn, kept across a reload, and taken back again', async () => {
 		const tab = await openPage(browser, '/measure/?id=M19');
 		try {

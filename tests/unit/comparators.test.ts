@@ -76,7 +76,7 @@ describe('a measure page’s choice in the URL', () => {
 		const params = new URLSearchParams('id=dfe-cse&as=rate&method=theil-sen&base_from=2017/18&base_to=2016/17 Q3');
 		expect(parseMeasureChoice(params, 'year')).toMatchObject({ method: 'theil-sen', figure: 'rate', from: { kind: 'year', start: '2017-04-01' }, to: null });
 		expect(parseMeasureChoice(params, 'quarter')).toMatchObject({ from: null, to: { kind: 'quarter', start: '2016-10-01' } });
-		expect(parseMeasureChoice(new URLSearchParams('as=nonsense&method=cubic'))).toEqual({ method: 'linear', figure: 'count', from: null, to: null });
+		expect(parseMeasureChoice(new URLSearchParams('as=nonsense&method=cubic'))).toEqual({ method: 'linear', figure: 'count', from: null, to: null, spcTo: null });
 	});
 
 	test('changes one setting, keeps the rest, and leaves defaults out', () => {

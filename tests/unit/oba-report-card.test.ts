@@ -32,6 +32,19 @@ describe('reportCardRow: lower is better, with a target', () => {
 	const points = series(Q1_2016, [30, 28, 31, 29, 27, 24], 25);
 	const row = reportCardRow(missingEpisodes, points);
 
+	it('says the XmR chart’s variation and assurance in words', () => {
+		// By hand: mean 169 / 6 = 28.17; moving ranges 2, 3, 2, 2, 3 (mean 2.4); limits
+		// 28.17 ± 2.66 × 2.4 = 21.78 to 34.55, 2 sigma 23.91 to 32.42. The latest, 24, is within both:
+		// common cause. The target, 25, lies within the limits: hit and miss.
+		expect(row.spc.result.ok && row.spc.result.limits.upper).toBeCloseTo(169 / 6 + 2.66 * 2.4, 12);
+		expect(row.spc.variationText).toBe('Common cause variation');
+		expect(row.spc.assuranceText).toBe('Hit and miss: the target lies within the process limits');
+		expect(row.spc.baselineText).toBe('Limits from all 6 points (no plan review to fix them at); fewer than 12 points: trial limits');
+		expect(sortValue(row, 'spc')).toBe('Common cause variation');
+		const reviewed = reportCardRow(missingEpisodes, points, {}, { firstReview: '2016-10-01' });
+		expect(reviewed.spc.baselineText).toBe('Limits from all 6 points (fewer than 12 points up to the plan’s first review); fewer than 12 points: trial limits');
+	});
+
 	it('shows the latest and previous actuals', () => {
 		expect(row.latest).toEqual({ period: q(2017, 2), value: 24, marker: null, meaning: null, missing: null });
 		expect(row.previous).toEqual({ period: q(2017, 1), value: 27, marker: null, meaning: null, missing: null });

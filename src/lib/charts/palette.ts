@@ -21,3 +21,15 @@ export const RAG_COLOURS: Record<Rag | 'none', { fill: string; text: string }> =
 export const INK = '#0b0c0c';
 export const MUTED = '#505a5f';
 export const GRID = '#d8d8d8';
+
+/**
+ * SPC point classes as NHS England's "Making Data Count" colours them (improvement blue, concern
+ * orange, neither purple, common cause grey), each with the text colour that reads on it. Never
+ * alone: the chart adds a shape and a letter, the table and the badges the words.
+ */
+export const SPC_COLOURS = {
+	common: { fill: '#a6a6a6', text: '#0b0c0c' },
+	improvement: { fill: '#41B6E6', text: '#0b0c0c' },
+	concern: { fill: '#ED8B00', text: '#0b0c0c' },
+	neither: { fill: '#490092', text: '#ffffff' }
+} as const;

@@ -8,6 +8,7 @@ import { DEFAULT_HORIZON, MAX_HORIZON, forecast, type BaselineWindow, type Forec
 import { gapToTarget, judgeMove } from './judge';
 import { currentTrend, flatTolerance, longTrend, percentChange, shortTrend, type CurrentTrend, type LongTrend, type ShortTrend } from './trend';
 import { turnTheCurve, type Verdict } from './verdict';
+import { seriesSpc, type SeriesSpc, type SeriesSpcOptions } from './spc-series';
 import {
 	latestReportedIndex,
 	pointAt,
@@ -80,6 +81,8 @@ export type ReportCardRow = {
 	baseline: BaselineChange;
 	forecast: Forecast | LockedForecast;
 	verdict: Verdict;
+	/** The XmR chart's variation and assurance (see spc-series). */
+	spc: SeriesSpc;
 };
 
 function reported(points: readonly SeriesPoint[], period: Period): ReportedValue {
@@ -137,7 +140,8 @@ function chooseForecast(points: readonly SeriesPoint[], latest: Period | null, o
 export function reportCardRow(
 	measure: ReportCardMeasure,
 	points: readonly SeriesPoint[],
-	baselineOptions: BaselineOptions = {}
+	baselineOptions: BaselineOptions = {},
+	spcOptions: SeriesSpcOptions = {}
 ): ReportCardRow {
 	const { polarity } = measure;
 	const range = measure.targetRange ?? null;
@@ -191,7 +195,8 @@ export function reportCardRow(
 		longTrend: longTrend(points, 4, polarity, range),
 		baseline,
 		forecast: f,
-		verdict: turnTheCurve(points, f, polarity, range)
+		verdict: turnTheCurve(points, f, polarity, range),
+		spc: seriesSpc(points, polarity, spcOptions)
 	};
 }
 
@@ -208,7 +213,8 @@ export type SortKey =
 	| 'shortTrendLastYear'
 	| 'longTrend'
 	| 'baselineChange'
-	| 'verdict';
+	| 'verdict'
+	| 'spc';
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -248,6 +254,8 @@ export function sortValue(row: ReportCardRow, key: SortKey): number | string | n
 			return row.baseline.percentChange;
 		case 'verdict':
 			return row.verdict.verdict === 'turning' ? row.verdict.run : row.verdict.verdict === 'not-yet' ? -row.verdict.run : null;
+		case 'spc':
+			return row.spc.variation ? row.spc.variationText : null;
 		default:
 			return null;
 	}

@@ -1,5 +1,5 @@
 // What a measure page shows, held in the URL so that it can be bookmarked, shared and reloaded:
-// the baseline window, the forecast method and the figure (as published, or per 10,000
+// the baseline window, the forecast method, the figure and the SPC baseline (as published, or per 10,000
 // children). Pure: reading and writing the query string; the page keeps `id` and anything else.
 import type { ForecastMethod } from '../oba/baseline';
 import { parsePeriod, type Period } from '../oba/periods';
@@ -11,6 +11,8 @@ export interface MeasureChoice {
 	/** The baseline window's ends, if chosen; null = the default. */
 	from: Period | null;
 	to: Period | null;
+	/** The last period of the SPC baseline (the XmR chart's limits), if chosen; null = the default. */
+	spcTo: Period | null;
 }
 
 /** Reads the choice; a period of another kind than the measure's (a year on a quarterly line) is dropped. */
@@ -23,12 +25,15 @@ export function parseMeasureChoice(params: URLSearchParams, kind: Period['kind']
 		method: params.get('method') === 'theil-sen' ? 'theil-sen' : 'linear',
 		figure: params.get('as') === 'rate' ? 'rate' : 'count',
 		from: period('base_from'),
-		to: period('base_to')
+		to: period('base_to'),
+		spcTo: period('spc_to')
 	};
 }
 
+export type MeasureKey = 'method' | 'as' | 'base_from' | 'base_to' | 'spc_to';
+
 /** The query string with one setting changed (null or the default removes it), the rest kept. */
-export function measureSearch(params: URLSearchParams, key: 'method' | 'as' | 'base_from' | 'base_to', value: string | null): string {
+export function measureSearch(params: URLSearchParams, key: MeasureKey, value: string | null): string {
 	const next = new URLSearchParams(params);
 	const isDefault = value === null || value === '' || (key === 'method' && value === 'linear') || (key === 'as' && value === 'count');
 	if (isDefault) next.delete(key);

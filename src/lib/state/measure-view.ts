@@ -14,6 +14,8 @@ import type { MeasureChoice } from './measure-url';
 import { baselineFor } from './report-card';
 import { storyNotes, type StoryNote } from './story';
 import { turnTheCurveView, type TurnTheCurveView } from './turn-the-curve';
+import { seriesSpc, type SeriesSpc } from '../oba/spc-series';
+import { xmrView, type XmrView } from './xmr-view';
 
 export interface MeasureView {
 	/** Whether the count / rate per 10,000 switch is offered, and which figure is shown. */
@@ -31,6 +33,9 @@ export interface MeasureView {
 	reviews: { date: Date; label: string; mix: { rag: MeasureData['reviewMix'][number]['rag']; items: number }[] }[];
 	notes: StoryNote[];
 	periods: string[];
+	/** The XmR chart: its variation and assurance, and what it draws (null: too few values). */
+	spc: SeriesSpc;
+	xmr: XmrView | null;
 }
 
 const iso = (d: Date) => new Date(d).toISOString().slice(0, 10);
@@ -56,6 +61,7 @@ export function measureView(data: MeasureData, choice: MeasureChoice): MeasureVi
 	const view = turnTheCurveView(points, unit, { method: choice.method, from, to }, { locked, comparators });
 	// A locked forecast judges the later actuals; without one, the forecast of the chosen baseline does.
 	const verdict = turnTheCurve(points, locked ?? view.forecast, measure?.polarity ?? null);
+	const spc = seriesSpc(points, measure?.polarity ?? null, { firstReview: reviewDates[0] ?? null, through: choice.spcTo });
 
 	return {
 		rateOffered,
@@ -76,6 +82,8 @@ export function measureView(data: MeasureData, choice: MeasureChoice): MeasureVi
 		})),
 		// The data's notes and the user's, numbered the same on the chart and in the story below it.
 		notes: storyNotes(data.values, data.notes),
-		periods: points.map((p) => financialYearLabel(p.period))
+		periods: points.map((p) => financialYearLabel(p.period)),
+		spc,
+		xmr: xmrView(points, spc, unit)
 	};
 }

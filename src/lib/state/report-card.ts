@@ -43,6 +43,8 @@ export function baselineFor(points: readonly SeriesPoint[], firstReview: Date | 
 	return { from: from ?? undefined, to: to ?? undefined };
 }
 
+const iso = (d: Date) => new Date(d).toISOString().slice(0, 10);
+
 /** Every measure's entry over a period range, by measure id: what the filters choose among. */
 interface RangeCard {
 	entries: Map<string, CardEntry>;
@@ -71,7 +73,8 @@ async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>): Prom
 		const row = reportCardRow(
 			{ id: measure.measure_id, name: measure.name, unit: measure.unit, polarity: measure.polarity },
 			points,
-			{ ...baselineFor(points, firstReview), locked }
+			{ ...baselineFor(points, firstReview), locked },
+			{ firstReview: firstReview ? iso(firstReview) : null }
 		);
 		entries.set(measure.measure_id, { measure, row, values: mine, locked });
 	}
