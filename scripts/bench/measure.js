@@ -263,12 +263,19 @@ export async function appImport(browser, site, changes) {
 		const { end, chosen: start, previewed, clicked } = times;
 		if (end < 0) throw new Error(`the import failed: ${await tab.page.evaluate(() => document.body.dataset.error ?? document.querySelector('main [role="alert"]')?.textContent ?? '')}`);
 		const rows = await tab.page.evaluate(() => Number(document.body.dataset.imported));
+		// Of the commit, the keeping of the tables changed: written by DuckDB (COPY), then stored in IndexedDB.
+		const keep = await tab.page.evaluate(() => {
+			const at = (/** @type {string} */ n) => performance.getEntriesByName(n).at(-1)?.startTime ?? null;
+			const [started, written, kept] = [at('oba:keep-started'), at('oba:keep-written'), at('oba:kept')];
+			return started === null || written === null || kept === null ? null : { write_ms: written - started, store_ms: kept - written };
+		});
 		const alerts = await tab.page.locator('main [role="alert"]').allTextContents();
 		return {
 			// The app's time: choosing the file to the button, and the click to "Imported"; not the harness's wait between.
 			ms: previewed - start + (end - clicked),
 			preview_ms: previewed - start,
 			commit_ms: end - clicked,
+			keep,
 			click_wait_ms: clicked - previewed,
 			rehearsed,
 			rows,

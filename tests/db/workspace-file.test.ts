@@ -7,7 +7,7 @@ import { loadWorkspace } from '../../src/lib/db/load-workspace';
 import { allLocks, saveLock } from '../../src/lib/db/queries/locks';
 import { addNote, allNotes } from '../../src/lib/db/queries/notes';
 import { HOME_AREA } from '../../src/lib/db/schema';
-import { workspaceFile } from '../../src/lib/db/workspace-format';
+import { fileSource, workspaceFile } from '../../src/lib/db/workspace-format';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { forecast, lockForecast } from '../../src/lib/oba/baseline';
 import { loadMeasure } from '../../src/lib/state/measure';
@@ -89,6 +89,23 @@ describe('the workspace file', () => {
 		expect(parsed.schemaVersion).toBe(1);
 		expect(parsed.tables.map((t: { table: string }) => t.table)).toEqual(expect.arrayContaining(['imports', 'measure_values', 'reviews', 'history_measure_values', 'notes']));
 		expect(file).toContain('X01,E06000012,2018-04-01,2018-06-30,quarter,2018/19 Q1,0.30000000000000004,,,,,"two\nlines",imported,');
+	});
+});
+
+describe('a workspace this app wrote and kept itself (the kept tables, the sample)', () => {
+	test('goes straight into the tables, equal cell for cell, and is still refused when cut short or miscounted', async () => {
+		const file = await workspaceFile(db);
+		const fresh = await emptyDatabase();
+		await expect(loadWorkspace(fresh, fileSource(file), { ours: true })).resolves.toMatchObject({ schemaVersion: 1, tables: 27 });
+		expect(await dumpTables(fresh)).toEqual(await dumpTables(db));
+		const before = await dumpTables(fresh);
+		const [header, index, ...rest] = text(file).split('\n');
+		const miscounted = JSON.parse(index!);
+		miscounted.tables.find((t: { table: string }) => t.table === 'measures').rows += 1;
+		await expect(loadWorkspace(fresh, fileSource(bytesOf([header, JSON.stringify(miscounted), ...rest].join('\n'))), { ours: true }))
+			.rejects.toThrow(/Its table "measures" has \d+ rows where its index says \d+: the file is damaged/);
+		await expect((async () => loadWorkspace(fresh, fileSource(file.slice(0, -10)), { ours: true }))()).rejects.toThrow(/incomplete/);
+		expect(await dumpTables(fresh)).toEqual(before);
 	});
 });
 

@@ -78,7 +78,7 @@ describe('the Import page', () => {
 		await tab.page.waitForURL(/\/measures\/$/);
 		await tab.page.getByRole('link', { name: 'Return interviews offered within 72 hours (%)' }).click();
 		await tab.page.waitForURL(/\/measure\/\?id=M19/);
-		await tab.page.locator('figure.chart').getByText('Data table').click();
+		await tab.page.locator('figure.chart').first().getByText('Data table').click();
 		await expect(tab.page.locator('figure.chart tr', { hasText: '2019/20 Q1' }).locator('td').first().textContent()).resolves.toBe('91%');
 	});
 
@@ -111,6 +111,11 @@ describe('the Import page', () => {
 		const [, tables, rows] = (await opened.textContent())!.match(/: (\d+) tables, ([\d,]+) rows/)!;
 		expect(Number(tables)).toBeGreaterThanOrEqual(12);
 		expect(Number(rows!.replace(/,/g, ''))).toBeGreaterThan(38 + 580);
+		// Opening can be undone while the page is open: what was loaded before comes back.
+		const name = path.split('/').pop()!;
+		await tab.page.getByRole('button', { name: `Undo opening ${name}` }).click();
+		await tab.page.getByRole('status').filter({ hasText: `Undone: what was loaded before ${name} is back.` }).waitFor();
+		await expect(tab.page.getByRole('button', { name: `Undo opening ${name}` }).count()).resolves.toBe(0);
 	});
 
 	test('an opened workspace file is still open after a reload, in a browser that had no data', async () => {

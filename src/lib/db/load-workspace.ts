@@ -22,6 +22,13 @@ export interface LoadOptions {
 	progress?: (step: LoadStep, fraction: number) => void;
 	/** The migrations to apply (tests give their own); default, the app's. */
 	migrations?: readonly Migration[];
+	/**
+	 * Written by this app and kept by it since (the tables kept in this browser, the build's sample):
+	 * at this schema version it goes straight into the tables, its shape, lengths and row counts
+	 * checked, not its consistency again, which it had when it was written. A file a person brings
+	 * is always checked whole.
+	 */
+	ours?: boolean;
 }
 
 export interface LoadResult {
@@ -48,8 +55,7 @@ async function columnsOf(session: Session, schema: string): Promise<Map<string, 
 }
 
 /** Every table of this version there, with this version's columns, and no other. */
-async function shapeFaults(session: Session, expected: Map<string, string>): Promise<string[]> {
-	const given = await columnsOf(session, INCOMING);
+function shapeFaults(given: Map<string, string>, expected: Map<string, string>): string[] {
 	const faults: string[] = [];
 	const missing = [...expected.keys()].filter((t) => !given.has(t));
 	if (missing.length) faults.push(`It has no table ${missing.map((t) => `"${t}"`).join(', ')}: the file is incomplete.`);
@@ -59,6 +65,9 @@ async function shapeFaults(session: Session, expected: Map<string, string>): Pro
 	}
 	return faults;
 }
+
+/** The tables of an index, as columnsOf gives a schema's. */
+const indexColumns = (tables: readonly TablePart[]) => new Map(tables.map((t) => [t.table, t.columns.map(([name, type]) => `${name} ${type}`).join(', ')]));
 
 export async function loadWorkspace(db: Database, source: WorkspaceSource, options: LoadOptions = {}): Promise<LoadResult> {
 	const { index } = source;
@@ -87,34 +96,42 @@ export async function loadWorkspace(db: Database, source: WorkspaceSource, optio
 			await db.registerFile(name, part instanceof Blob ? part : part.slice());
 			files.push(name);
 		}
+		const direct = options.ours === true && index.schemaVersion === latest;
 		return await db.transaction(async (session) => {
 			const expected = await columnsOf(session, 'main');
-			await session.exec(`DROP SCHEMA IF EXISTS ${INCOMING} CASCADE; CREATE SCHEMA ${INCOMING}`);
+			const into = (t: TablePart) => (direct ? ident(t.table) : `${INCOMING}.${ident(t.table)}`);
+			if (direct) {
+				const faults = shapeFaults(indexColumns(index.tables), expected);
+				if (faults.length) throw new WorkspaceRefusal(faults.join(' '));
+				await session.exec([...expected.keys()].map((t) => `DELETE FROM ${ident(t)}`).join(';\n'));
+			} else {
+				await session.exec(`DROP SCHEMA IF EXISTS ${INCOMING} CASCADE; CREATE SCHEMA ${INCOMING}`);
+			}
 			let loaded = 0;
 			for (const [i, t] of index.tables.entries()) {
 				options.progress?.('loading', loaded / total);
-				const table = `${INCOMING}.${ident(t.table)}`;
-				await session.exec(`CREATE TABLE ${table} (${t.columns.map(([name, type]) => `${ident(name)} ${type}`).join(', ')})`);
-				if (t.rows > 0) await session.exec(`INSERT INTO ${table} SELECT * FROM ${readCsv(files[i]!, t.columns)}`);
-				const [count] = await session.rows<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
-				if (count!.n !== t.rows) throw new WorkspaceRefusal(`Its table "${t.table}" has ${count!.n} rows where its index says ${t.rows}: the file is damaged.`);
+				if (!direct) await session.exec(`CREATE TABLE ${into(t)} (${t.columns.map(([name, type]) => `${ident(name)} ${type}`).join(', ')})`);
+				const [inserted] = t.rows > 0
+					? await session.rows<{ Count: number }>(`INSERT INTO ${into(t)} (${t.columns.map(([name]) => ident(name)).join(', ')}) SELECT * FROM ${readCsv(files[i]!, t.columns)}`)
+					: [{ Count: 0 }];
+				if (inserted!.Count !== t.rows) throw new WorkspaceRefusal(`Its table "${t.table}" has ${inserted!.Count} rows where its index says ${t.rows}: the file is damaged.`);
 				loaded += t.bytes;
 			}
+			const result = { tables: index.tables.length, rows: index.tables.reduce((n, t) => n + t.rows, 0), schemaVersion: index.schemaVersion };
+			if (direct) return result;
 			options.progress?.('checking', 1);
 			for (const m of migrationsAfter(index.schemaVersion, migrations)) await session.exec(m.up(INCOMING));
-			const faults = await shapeFaults(session, expected);
+			const faults = shapeFaults(await columnsOf(session, INCOMING), expected);
 			if (!faults.length) faults.push(...(await integrityFaults(session, INCOMING)));
 			if (faults.length) throw new WorkspaceRefusal(faults.join(' '));
 			options.progress?.('replacing', 1);
-			const tables = await tableNames(session);
 			const statements = [];
-			for (const table of tables) {
+			for (const table of await tableNames(session)) {
 				const columns = (await tableColumns(session, table)).map((c) => ident(c.name)).join(', ');
 				statements.push(`DELETE FROM ${ident(table)}`, `INSERT INTO ${ident(table)} (${columns}) SELECT ${columns} FROM ${INCOMING}.${ident(table)}`);
 			}
 			await session.exec(statements.join(';\n'));
-			const rows = index.tables.reduce((n, t) => n + t.rows, 0);
-			return { tables: index.tables.length, rows, schemaVersion: index.schemaVersion };
+			return result;
 		});
 	} catch (error) {
 		if (error instanceof WorkspaceRefusal) throw error;

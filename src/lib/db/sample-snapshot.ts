@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeProblem } from '../ingest/problems';
 import { loadSample } from '../ingest/sample';
-import { loadHome } from '../state/home';
+import { VIEWS_ANSWERED_AHEAD } from '../state/views-ahead';
 import { recordAnswers } from './answers';
 import { createNodeEngine } from './node-engine';
 import { openDatabase } from './open';
@@ -29,14 +29,11 @@ export async function sampleSnapshot(dataDir: string): Promise<Uint8Array> {
 	}
 }
 
-/** The views answered ahead of the database at a cold start: the home page. */
-export const VIEWS_ANSWERED_AHEAD = [loadHome] as const;
-
 /** The answers of VIEWS_ANSWERED_AHEAD over a database loaded from `snapshot`. */
 export async function sampleAnswers(snapshot: Uint8Array): Promise<Uint8Array> {
 	const db = await openDatabase(await createNodeEngine());
 	try {
-		await loadWorkspace(db, fileSource(snapshot));
+		await loadWorkspace(db, fileSource(snapshot), { ours: true });
 		return await recordAnswers(db, VIEWS_ANSWERED_AHEAD);
 	} finally {
 		await db.close();

@@ -103,7 +103,11 @@ async function keep(db: Database, keeper: Keeper, tables: readonly string[] | 'a
 		const known = new Set(keeper.manifest?.index.tables.map((t) => t.table));
 		const whole = tables === 'all' || !keeper.manifest || keeper.manifest.index.schemaVersion !== SCHEMA_VERSION;
 		const names = whole ? all : all.filter((t) => tables.includes(t) || keeper.unkept.has(t) || !known.has(t));
-		keeper.manifest = await keepTables(keeper.manifest, await writeParts(db, names), all, whole);
+		performance.mark('oba:keep-started');
+		const written = await writeParts(db, names);
+		performance.mark('oba:keep-written');
+		keeper.manifest = await keepTables(keeper.manifest, written, all, whole);
+		performance.mark('oba:kept');
 		keeper.unkept.clear();
 		return null;
 	} catch (error) {

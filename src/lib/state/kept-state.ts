@@ -12,6 +12,7 @@ export interface KeptManifest {
 }
 
 const MANIFEST = 'manifest';
+const ANSWERS = 'answers';
 const partKey = (table: string) => `table:${table}`;
 
 /** Another tab (or an older copy of this one) kept a change since this one read what is kept. */
@@ -70,6 +71,17 @@ export async function keepTables(previous: KeptManifest | null, written: { parts
 		throw (now?.generation ?? 0) !== (previous?.generation ?? 0) ? new KeptElsewhere() : error;
 	});
 	return kept;
+}
+
+/** Answers of the views drawn ahead (state/views-ahead.ts) over the kept tables of `generation`. */
+export function keepAnswers(generation: number, answers: Uint8Array): Promise<IDBValidKey> {
+	return run('state', 'readwrite', (s) => s.put({ generation, answers: new Blob([answers as Uint8Array<ArrayBuffer>]) }, ANSWERS));
+}
+
+/** The kept answers, if they are over the kept tables of `generation`; else null. */
+export async function keptAnswers(generation: number): Promise<Uint8Array | null> {
+	const kept = await run('state', 'readonly', (s) => s.get(ANSWERS) as IDBRequest<{ generation: number; answers: Blob } | undefined>);
+	return kept?.generation === generation && kept.answers instanceof Blob ? new Uint8Array(await kept.answers.arrayBuffer()) : null;
 }
 
 /** Keeps nothing: the app starts from the sample data again. */

@@ -1,4 +1,4 @@
-import { answersSession } from '../db/answers';
+import { answersSession, recordAnswers } from '../db/answers';
 import { createBrowserEngine } from '../db/browser-engine';
 import type { Database, Session } from '../db/database';
 import { emptyWorkspace, loadWorkspace } from '../db/load-workspace';
@@ -7,10 +7,11 @@ import { fileSource } from '../db/workspace-format';
 import type { ImportOutcome } from '../ingest/import-file';
 import { runCommand, type Command, type CommandResult, type Keeper } from './command';
 import { workspaceCommands } from './commands';
-import { keptFile, keptManifest, keptSource, setAside, setAsideList, forgetKept, type KeptManifest, type SetAside } from './kept-state';
+import { keepAnswers, keptAnswers, keptFile, keptManifest, keptSource, setAside, setAsideList, forgetKept, type KeptManifest, type SetAside } from './kept-state';
 import { forgetLegacy, legacyFiles, legacyKept, loadLegacy } from './legacy-kept';
 import { takeTabLock, type TabLock } from './tab-lock';
 import { topicsOf, type Topic } from './topics';
+import { VIEWS_ANSWERED_AHEAD } from './views-ahead';
 import { answersUrl, snapshotUrl } from 'virtual:oba/sample';
 
 /** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
@@ -105,8 +106,28 @@ export class Workspace {
 			keeper: this.#keeper,
 			writable: () => !this.readOnly,
 			changed: (tables) => this.#bump(tables),
-			kept: () => this.#tab?.announce(),
+			kept: () => {
+				this.#tab?.announce();
+				this.#recordAnswers();
+			},
 			storage: (text) => (this.storage = text)
+		});
+	}
+
+	/**
+	 * Records the answers of the views drawn ahead over the tables just kept, when the browser is
+	 * idle, so that the next start draws them while DuckDB starts. Not kept, a reload only draws them
+	 * later: nothing for the user to hear of.
+	 */
+	#recordAnswers(): void {
+		const generation = this.#keeper.manifest?.generation;
+		if (generation === undefined) return;
+		const idle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 5000 }) : setTimeout(work, 500));
+		idle(() => {
+			if (this.#keeper.manifest?.generation !== generation) return;
+			void this.open()
+				.then(async (db) => keepAnswers(generation, await recordAnswers(db, VIEWS_ANSWERED_AHEAD)))
+				.catch((error: unknown) => console.warn('The views’ answers were not kept for the next start:', error));
 		});
 	}
 
@@ -158,18 +179,24 @@ export class Workspace {
 	}
 
 	/**
-	 * While the database starts: a session answering the home page's queries over the sample data
-	 * from the answers the build recorded (see db/answers.ts), when the sample is all this browser
-	 * holds; else, or once ready, null.
+	 * While the database starts: a session answering the queries of the views drawn ahead
+	 * (views-ahead.ts) from recorded answers (db/answers.ts): those the workspace recorded over the
+	 * tables this browser keeps, or, when the sample is all there is, those the build recorded; else,
+	 * or once ready, null.
 	 */
 	ahead(): Promise<Session | null> {
 		if (this.status === 'ready' || !answersUrl) return Promise.resolve(null);
 		const url = answersUrl;
 		this.#ahead ??= (async () => {
-			const answers = fetchBytes(url, 'The sample answers'); // while the browser's storage is asked
-			answers.catch(() => {}); // awaited below, where a failure means: not answered ahead
+			const sample = fetchBytes(url, 'The sample answers'); // while the browser's storage is asked
+			sample.catch(() => {}); // awaited below, where a failure means: not answered ahead
 			const kept = await this.#keeps();
-			return !kept.manifest && !kept.legacy ? answersSession(await answers) : null;
+			if (kept.manifest) {
+				// Answers recorded over the kept tables, after the change that made them (see #recordAnswers).
+				const answers = await keptAnswers(kept.manifest.generation);
+				return answers ? answersSession(answers) : null;
+			}
+			return !kept.legacy ? answersSession(await sample) : null;
 		})().catch(() => null); // not answered ahead: the database answers
 		return this.#ahead;
 	}
@@ -210,7 +237,7 @@ export class Workspace {
 	/** The tables this browser keeps; if they cannot be loaded, they are set aside (never deleted) and the sample is loaded. */
 	async #loadKept(db: Database, manifest: KeptManifest, snapshot: Promise<Uint8Array | null>): Promise<void> {
 		try {
-			await loadWorkspace(db, keptSource(manifest));
+			await loadWorkspace(db, keptSource(manifest), { ours: true });
 			this.#keeper.manifest = manifest;
 			return;
 		} catch (error) {
@@ -252,7 +279,7 @@ export class Workspace {
 		try {
 			const bytes = (await snapshot) ?? (snapshotUrl ? await fetchBytes(snapshotUrl, 'The sample snapshot') : null);
 			if (bytes) {
-				await loadWorkspace(db, fileSource(bytes));
+				await loadWorkspace(db, fileSource(bytes), { ours: true });
 				return [];
 			}
 		} catch (error) {
@@ -275,7 +302,7 @@ export class Workspace {
 		const db = await this.open();
 		try {
 			const manifest = await keptManifest();
-			if (manifest) await loadWorkspace(db, keptSource(manifest));
+			if (manifest) await loadWorkspace(db, keptSource(manifest), { ours: true });
 			else await this.loadSample(db);
 			this.#keeper.manifest = manifest;
 			this.#bump('all');
