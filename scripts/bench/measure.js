@@ -171,12 +171,15 @@ export async function appIngest(browser, site, changes) {
 
 /**
  * A reload of /measures/ in a browser that keeps the import (its tables, in IndexedDB): navigation
- * to the report card drawn (the first oba:view-drawn), with the start-up's marks.
+ * to the report card drawn (the first oba:view-drawn, from the answers kept with the tables), with
+ * the start-up's marks (the kept tables loaded: oba:sample-loaded).
  * @param {Page} page
  */
 async function reloadDrawn(page) {
 	await page.goto('/measures/', { waitUntil: 'commit' });
 	await waitReady(page, LONG);
+	// Drawn first from the answers kept with the tables; the database's own marks come later.
+	await page.waitForFunction(() => performance.getEntriesByName('oba:sample-loaded').length > 0, undefined, { timeout: LONG });
 	return page.evaluate(() =>
 		Object.fromEntries(['oba:database-started', 'oba:sample-loaded', 'oba:view-drawn'].map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null]))
 	);

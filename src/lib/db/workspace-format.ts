@@ -50,20 +50,43 @@ const ABOUT = 'Everything loaded in the OBA dashboard: every table, as CSV, each
 /** The CSV dialect written and read: comma, double quotes, no header. */
 export const CSV_DIALECT = { delim: ',', quote: '"', escape: '"' } as const;
 
+/**
+ * Rows per COPY: DuckDB-WASM's writing of one file grows faster than its size (at 100,000 long-form
+ * values 0.2 s, at 1,000,000 6.5 s in Chromium), so a large table is written in pieces of this
+ * many row ids, joined here.
+ */
+export const ROWS_PER_COPY = 100_000;
+
 /** The rows of `tables` (every table when not given) as parts, written by DuckDB. */
-export async function writeParts(db: Database, tables?: readonly string[]): Promise<{ parts: TablePart[]; bytes: Uint8Array[] }> {
+export async function writeParts(db: Database, tables?: readonly string[], rowsPerCopy = ROWS_PER_COPY): Promise<{ parts: TablePart[]; bytes: Uint8Array[] }> {
 	const names = tables ?? (await tableNames(db));
 	const parts: TablePart[] = [];
 	const bytes: Uint8Array[] = [];
 	for (const table of names) {
 		const columns = await tableColumns(db, table);
-		const [count] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${ident(table)}`);
-		const csv = count!.n === 0 ? new Uint8Array(0) : await db.copyOut((path) =>
-			`COPY (SELECT * FROM ${ident(table)}) TO '${path.replaceAll("'", "''")}' (FORMAT csv, HEADER false, DELIMITER '${CSV_DIALECT.delim}', QUOTE '${CSV_DIALECT.quote}', ESCAPE '${CSV_DIALECT.escape}')`);
+		const [count] = await db.rows<{ n: number; top: number | null }>(`SELECT count(*) AS n, max(rowid) AS top FROM ${ident(table)}`);
+		const pieces: Uint8Array[] = [];
+		// Row ids split the table exactly, whatever gaps deleted rows left.
+		for (let from = 0; count!.n > 0 && from <= count!.top!; from += rowsPerCopy) {
+			pieces.push(await db.copyOut((path) =>
+				`COPY (SELECT * FROM ${ident(table)} WHERE rowid >= ${from} AND rowid < ${from + rowsPerCopy}) TO '${path.replaceAll("'", "''")}' ` +
+				`(FORMAT csv, HEADER false, DELIMITER '${CSV_DIALECT.delim}', QUOTE '${CSV_DIALECT.quote}', ESCAPE '${CSV_DIALECT.escape}')`));
+		}
+		const csv = pieces.length === 1 ? pieces[0]! : joined(pieces);
 		parts.push({ table, columns: columns.map((c) => [c.name, c.type]), rows: count!.n, bytes: csv.byteLength });
 		bytes.push(csv);
 	}
 	return { parts, bytes };
+}
+
+function joined(pieces: readonly Uint8Array[]): Uint8Array {
+	const all = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
+	let at = 0;
+	for (const piece of pieces) {
+		all.set(piece, at);
+		at += piece.byteLength;
+	}
+	return all;
 }
 
 export function workspaceIndex(tables: TablePart[]): WorkspaceIndex {
