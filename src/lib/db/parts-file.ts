@@ -1,18 +1,22 @@
 /**
- * The build's data files (the sample snapshot, the recorded answers): a header line naming the
- * format and its version, a JSON index line, then the parts the index describes, end to end.
+ * Files of parts (a workspace file, the sample, recorded answers): a header line naming the format
+ * and its version, a JSON index line, then the parts the index describes, end to end.
  */
 
 /** The file: `header`, `index` as JSON, then `parts` in order. */
 export function packParts(header: string, index: unknown, parts: readonly Uint8Array[]): Uint8Array {
-	const all = [new TextEncoder().encode(`${header}\n${JSON.stringify(index)}\n`), ...parts];
-	const file = new Uint8Array(all.reduce((n, p) => n + p.byteLength, 0));
+	return joinBytes([new TextEncoder().encode(`${header}\n${JSON.stringify(index)}\n`), ...parts]);
+}
+
+/** The bytes of `pieces`, end to end, in one array. */
+export function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
+	const all = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
 	let at = 0;
-	for (const part of all) {
-		file.set(part, at);
-		at += part.byteLength;
+	for (const piece of pieces) {
+		all.set(piece, at);
+		at += piece.byteLength;
 	}
-	return file;
+	return all;
 }
 
 /**

@@ -15,7 +15,7 @@
  */
 import type { Database } from './database';
 import { SCHEMA_VERSION } from './migrations';
-import { packParts, unpackIndex } from './parts-file';
+import { joinBytes, packParts, unpackIndex } from './parts-file';
 import { ident } from './sql';
 import { tableColumns, tableNames } from '../ingest/table-text';
 
@@ -72,21 +72,11 @@ export async function writeParts(db: Database, tables?: readonly string[], rowsP
 				`COPY (SELECT * FROM ${ident(table)} WHERE rowid >= ${from} AND rowid < ${from + rowsPerCopy}) TO '${path.replaceAll("'", "''")}' ` +
 				`(FORMAT csv, HEADER false, DELIMITER '${CSV_DIALECT.delim}', QUOTE '${CSV_DIALECT.quote}', ESCAPE '${CSV_DIALECT.escape}')`));
 		}
-		const csv = pieces.length === 1 ? pieces[0]! : joined(pieces);
+		const csv = pieces.length === 1 ? pieces[0]! : joinBytes(pieces);
 		parts.push({ table, columns: columns.map((c) => [c.name, c.type]), rows: count!.n, bytes: csv.byteLength });
 		bytes.push(csv);
 	}
 	return { parts, bytes };
-}
-
-function joined(pieces: readonly Uint8Array[]): Uint8Array {
-	const all = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
-	let at = 0;
-	for (const piece of pieces) {
-		all.set(piece, at);
-		at += piece.byteLength;
-	}
-	return all;
 }
 
 export function workspaceIndex(tables: TablePart[]): WorkspaceIndex {
