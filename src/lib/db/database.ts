@@ -118,6 +118,7 @@ export class Database implements Session {
 
 	#enqueue<T>(operation: () => Promise<T>): Promise<T> {
 		const result = this.#tail.then(operation);
+		// The caller hears of a failure through `result`; the queue only waits for it to settle.
 		this.#tail = result.catch(() => undefined);
 		return result;
 	}

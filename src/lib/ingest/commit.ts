@@ -45,6 +45,15 @@ async function leaveOutRowsWithErrors(session: Session, state: Checked): Promise
 	throw new Refusal('Leaving out the rows with errors did not leave a file without errors.', 'Correct the rows listed, then import the file again.');
 }
 
+/**
+ * Drops a preview's staged tables once the commit no longer needs them. Not told to the user: they
+ * are temporary tables, gone with the page, and the outcome of the import (written or refused) is
+ * what the user must hear, not a failed clean-up after it.
+ */
+function dropStagedQuietly(db: Database, prefix: string): Promise<void> {
+	return dropStaged(db, prefix).catch(() => undefined);
+}
+
 /** Writes a previewed file. Never throws for a file's or the data's sake: a refusal comes back as a problem. */
 export async function commitImport(db: Database, preview: ImportPreview, options: CommitOptions = {}): Promise<ImportOutcome> {
 	const outcome: ImportOutcome = { ...preview.outcome, problems: [...preview.outcome.problems] };
@@ -55,13 +64,13 @@ export async function commitImport(db: Database, preview: ImportPreview, options
 	const state = takeChecked(preview);
 	if (!state || state.db !== db) return refuse('This preview was already imported or cancelled.', 'Choose the file again to import it.');
 	if (!preview.ready && !(options.validRowsOnly && preview.validRowsPossible)) {
-		await dropStaged(db, state.file.prefix).catch(() => undefined);
+		await dropStagedQuietly(db, state.file.prefix);
 		return outcome;
 	}
 	if ((await importLogBasis(db)) !== state.basis) {
 		// Another import or an undo since the preview: check the file again against the data as it is now,
 		// and write it only if it would change exactly what the user was shown.
-		await dropStaged(db, state.file.prefix).catch(() => undefined);
+		await dropStagedQuietly(db, state.file.prefix);
 		const again = await previewImport(db, state.request, state.options);
 		const same = again.ready === preview.ready && again.validRowsPossible === preview.validRowsPossible &&
 			JSON.stringify(again.changes) === JSON.stringify(preview.changes);
@@ -99,6 +108,6 @@ export async function commitImport(db: Database, preview: ImportPreview, options
 		return refuse(`The file could not be written: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
 			'Nothing was changed. If the file looks right, report this message.');
 	} finally {
-		await dropStaged(db, state.file.prefix).catch(() => undefined);
+		await dropStagedQuietly(db, state.file.prefix);
 	}
 }
