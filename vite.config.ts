@@ -80,7 +80,14 @@ export default defineConfig({
 			},
 			{
 				extends: true,
-				test: { name: 'component', include: ['tests/component/**/*.test.ts'], environment: 'node' }
+				test: {
+					name: 'component',
+					include: ['tests/component/**/*.test.ts'],
+					environment: 'node',
+					// A component may be given a workspace over a real DuckDB database, which takes seconds to load.
+					testTimeout: 60_000,
+					hookTimeout: 60_000
+				}
 			},
 			{
 				extends: true,
