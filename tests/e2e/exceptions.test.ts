@@ -118,4 +118,19 @@ describe('the exception report', () => {
 		await expect(items.first().locator('.owner').innerText()).resolves.toBe('Owners: Humberside Police; Young and Safe vulnerability team');
 		await expect(items.first().locator('.reasons').innerText()).resolves.toBe('Red at the Dec 2017 review');
 	});
+
+	test('a corrective action deleted on the overview is gone from it and from the report', async () => {
+		await tab.page.goto('/');
+		await waitForAppReady(tab.page);
+		const m19 = tab.page.locator('li[data-exception="measure:M19"]');
+		await expect.poll(() => m19.locator('li[data-corrective]').count(), { timeout: 30_000 }).toBe(1);
+		await m19.getByRole('button', { name: 'Delete the corrective action on M19' }).click();
+		await expect.poll(() => m19.locator('li[data-corrective]').count(), { timeout: 30_000 }).toBe(0);
+		await expect(m19.locator('.none').innerText()).resolves.toBe('None recorded yet.');
+		await tab.page.goto('/report/');
+		await waitForAppReady(tab.page);
+		// Read, and none: every measure says so.
+		await expect.poll(() => tab.page.locator('section.exception-report .none', { hasText: 'None recorded yet.' }).count(), { timeout: 30_000 }).toBe(4);
+		await expect(tab.page.locator('section.exception-report li[data-corrective]').count()).resolves.toBe(0);
+	});
 });

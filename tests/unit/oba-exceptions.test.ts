@@ -4,6 +4,7 @@ import { NO_TOLERANCE } from '../../src/lib/oba/measure-rag';
 import { addQuarters, financialQuarter } from '../../src/lib/oba/quarters';
 import { reportCardRow, type ReportCardMeasure } from '../../src/lib/oba/report-card';
 import type { SeriesPoint } from '../../src/lib/oba/series-point';
+import { readCorrectiveAction } from '../../src/lib/state/corrective-action';
 
 /** Quarterly points from 2015/16 Q1, each with the same target. */
 function series(values: number[], target: number | null): SeriesPoint[] {
@@ -119,5 +120,18 @@ describe('selectExceptions: the order of the whole list', () => {
 			'Dec 2018'
 		);
 		expect(list.map((e) => e.id)).toEqual(['M30', 'M9', 'M10', 'X1', 'M2', '1.1']);
+	});
+});
+
+describe('readCorrectiveAction: what the form keeps', () => {
+	it('keeps the text and the role trimmed, and refuses either empty or too long, saying why', () => {
+		expect(readCorrectiveAction('  Extra worker\n', ' Police — Detective Inspector ')).toEqual({ ok: true, text: 'Extra worker', authorRole: 'Police — Detective Inspector' });
+		expect(readCorrectiveAction(' ', 'Police')).toEqual({ ok: false, reason: 'Write the corrective action first: it is empty.' });
+		expect(readCorrectiveAction('Extra worker', '')).toEqual({
+			ok: false,
+			reason: 'Give your agency and role (for example, Police — Detective Inspector): the board needs to know who answers for it.'
+		});
+		expect(readCorrectiveAction('x'.repeat(2001), 'Police')).toEqual({ ok: false, reason: 'The corrective action is 2,001 characters; keep it to 2,000.' });
+		expect(readCorrectiveAction('x', 'r'.repeat(121))).toEqual({ ok: false, reason: 'The role is 121 characters; keep it to 120.' });
 	});
 });
