@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { allCorrectiveActions, type CorrectiveAction } from '../../src/lib/db/queries/corrective-actions';
 import { workspaceFile } from '../../src/lib/db/workspace-format';
+import { importFile } from '../../src/lib/ingest/import-file';
 import { openWorkspaceFile } from '../../src/lib/ingest/workspace-file';
 import { Refused, type Command } from '../../src/lib/state/command';
 import { workspaceCommands } from '../../src/lib/state/commands';
@@ -54,6 +55,26 @@ describe('the exceptions of the shipped example', () => {
 			// 5.7d: "Multi Agency NEL Health partners through the LSCB Health group"
 			['5.7d', 'A', ['LSCB Health group'], ['Amber at the Dec 2017 review']]
 		]);
+	});
+
+	test('an imported measure whose latest quarter is special-cause concern joins them, after the Red ones', async () => {
+		// Lower is better, steady at about 10 for 12 quarters, then 30: beyond the upper limit
+		// (11.54 + 2.66 × 2.67 = 18.63: only 3 points fall up to the plan's first review, Dec 2016, fewer
+		// than 12, so the limits are from all 13), so special-cause concern (high); the target of 40 is
+		// met, so not Red.
+		const values = [10, 10, 11, 9, 10, 10, 11, 9, 10, 10, 11, 9, 30];
+		const quarters = values.map((_, i) => `${2016 + Math.floor(i / 4)}/${String(17 + Math.floor(i / 4)).padStart(2, '0')} Q${(i % 4) + 1}`);
+		const csv = ['measure_id,measure,quadrant,agency,period,value,target,polarity',
+			...values.map((v, i) => `X21,Imported concern,How well did we do it?,Humberside Police,${quarters[i]},${v},40,lower is better`)].join('\n');
+		const work = await sampleDatabase();
+		const outcome = await importFile(work, { name: 'x21.csv', bytes: new TextEncoder().encode(csv) });
+		expect(outcome.importId).not.toBeNull();
+		const { exceptions } = await loadExceptions(work);
+		expect(exceptions.map((e) => e.id)).toEqual(['M04', 'M19', 'M24', 'M25', 'X21']);
+		expect(exceptions.at(-1)).toEqual({
+			kind: 'measure', id: 'X21', name: 'Imported concern', priority: null, owners: ['Humberside Police'], rag: null, concern: 'concern-high',
+			reasons: ['Special cause concern (high) on the XmR chart']
+		});
 	});
 
 	test('the report follows its filters: priority 5 only', async () => {
