@@ -25,7 +25,20 @@ export interface Migration {
 	up: (s: string) => string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+	{
+		version: 5,
+		what: 'Corrective-action notes on the exception report (corrective_actions)',
+		up: (s) => `CREATE TABLE ${s}.corrective_actions (
+			action_note_id VARCHAR PRIMARY KEY,
+			subject_kind   VARCHAR NOT NULL CHECK (subject_kind IN ('measure', 'item')),
+			subject_id     VARCHAR NOT NULL,
+			text           VARCHAR NOT NULL,
+			author_role    VARCHAR NOT NULL,
+			added_at       TIMESTAMP NOT NULL
+		)`
+	}
+];
 
 /** The version of the schema this app writes. */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 1;

@@ -183,6 +183,18 @@ CREATE TABLE IF NOT EXISTS notes (
 	text         VARCHAR NOT NULL,    -- as written; always shown as text
 	added_at     TIMESTAMP NOT NULL
 );
+
+-- What is being done about an exception (a measure rated Red or with special-cause concern, an item
+-- rated Red or Amber), as the user writes it: the board reads it with its date and its author's role.
+-- The role is free text ('Police — Detective Inspector'); no name is asked for.
+CREATE TABLE IF NOT EXISTS corrective_actions (
+	action_note_id VARCHAR PRIMARY KEY, -- a random UUID
+	subject_kind   VARCHAR NOT NULL CHECK (subject_kind IN ('measure', 'item')),
+	subject_id     VARCHAR NOT NULL,    -- a measure_id or an item_id
+	text           VARCHAR NOT NULL,    -- as written; always shown as text
+	author_role    VARCHAR NOT NULL,    -- as written: the author's agency and role
+	added_at       TIMESTAMP NOT NULL
+);
 `;
 
 /**
@@ -213,7 +225,8 @@ export type DataTable = keyof typeof DATA_TABLES;
  */
 export const USER_TABLES = {
 	locked_forecasts: ['measure_id', 'area_code', 'per_10000'],
-	notes: ['note_id']
+	notes: ['note_id'],
+	corrective_actions: ['action_note_id']
 } as const satisfies Record<string, readonly string[]>;
 
 export const historyTable = (table: DataTable) => `history_${table}`;

@@ -1,9 +1,11 @@
 // Every change to the data the pages offer, as commands of the workspace (command.ts runs them):
-// imports and their undo, workspace files, the sample, locked forecasts and notes. Components call
+// imports and their undo, workspace files, the sample, locked forecasts, notes and corrective actions. Components call
 // these; none writes to the database or to this browser's storage itself.
 import type { Database, Session } from '../db/database';
 import { removeLock, saveLock, type KeptLock, type LockKey } from '../db/queries/locks';
 import { addNote, deleteNote, type UserNote } from '../db/queries/notes';
+import { addCorrectiveAction, deleteCorrectiveAction, type CorrectiveAction } from '../db/queries/corrective-actions';
+import { USER_TABLES } from '../db/schema';
 import { workspaceFile } from '../db/workspace-format';
 import { commitImport, type CommitOptions } from '../ingest/commit';
 import { tablesOfImport } from '../ingest/history';
@@ -27,8 +29,8 @@ export function workspaceCommands(workspace: CommandRunner) {
 	/** The workspace as it was before a workspace file was opened, while the page may undo the opening. */
 	let beforeOpening: { name: string; file: Uint8Array } | null = null;
 
-	/** A change to one of the tables the user adds to on a measure page (USER_TABLES), in one transaction. */
-	const userChange = (what: string, table: 'locked_forecasts' | 'notes', change: (session: Session) => Promise<void>) => workspace.run({
+	/** A change to one of the tables the user adds to (USER_TABLES), in one transaction. */
+	const userChange = (what: string, table: keyof typeof USER_TABLES, change: (session: Session) => Promise<void>) => workspace.run({
 		what,
 		body: async (db) => {
 			await db.transaction(change, USER_DATA);
@@ -103,7 +105,11 @@ export function workspaceCommands(workspace: CommandRunner) {
 		lockForecast: (lock: KeptLock) => userChange('Locked', 'locked_forecasts', (s) => saveLock(s, lock)),
 		unlockForecast: (key: LockKey) => userChange('Unlocked', 'locked_forecasts', (s) => removeLock(s, key)),
 		addNote: (note: UserNote) => userChange('Note added', 'notes', (s) => addNote(s, note)),
-		deleteNote: (noteId: string) => userChange('Deleted', 'notes', (s) => deleteNote(s, noteId))
+		deleteNote: (noteId: string) => userChange('Deleted', 'notes', (s) => deleteNote(s, noteId)),
+		addCorrectiveAction: (action: CorrectiveAction) =>
+			userChange('Corrective action added', 'corrective_actions', (s) => addCorrectiveAction(s, action)),
+		deleteCorrectiveAction: (actionNoteId: string) =>
+			userChange('Deleted', 'corrective_actions', (s) => deleteCorrectiveAction(s, actionNoteId))
 	};
 }
 

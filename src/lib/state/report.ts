@@ -4,7 +4,9 @@
 import type { Session } from '../db/database';
 import { importLog, type ImportRow } from '../db/queries/imports';
 import { ragByPriorityAndReview, priorities as priorityRows, type PriorityRow, type RagCountRow } from '../db/queries/plan';
-import { itemsAtReview, planReviews, reviewDates, type ItemAtReviewRow } from '../db/queries/plan-items';
+import { itemLeads, itemsAtReview, planReviews, reviewDates, type ItemAtReviewRow } from '../db/queries/plan-items';
+import type { Exception } from '../oba/exceptions';
+import { exceptionsFrom } from './exceptions';
 import { formatReviewDate } from '../oba/periods';
 import { redAtConsecutiveReviews } from '../oba/rag';
 import { NO_FILTERS, type Filters } from './filters';
@@ -46,13 +48,15 @@ export interface ReportData {
 	unassigned: CardEntry[];
 	/** The data development agenda for the chosen priorities and agencies (owners). */
 	agenda: WantedMeasure[];
+	/** Measures rated Red or with special-cause concern, items Red or Amber at the review reported. */
+	exceptions: Exception[];
 }
 
 const iso = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
 /** `version`: the workspace's data version, so the measures' rows are worked out once for both report cards. */
 export async function loadReport(db: Session, choice: ReportChoice, version?: number): Promise<ReportData> {
-	const [allPriorities, dates, counts, imports] = await Promise.all([priorityRows(db), reviewDates(db), ragByPriorityAndReview(db), importLog(db)]);
+	const [allPriorities, dates, counts, imports, leads] = await Promise.all([priorityRows(db), reviewDates(db), ragByPriorityAndReview(db), importLog(db), itemLeads(db)]);
 	const reviews = dates.map(iso).map((date) => ({ date, label: formatReviewDate(date) }));
 	const review = choice.review && reviews.some((r) => r.date === choice.review) ? choice.review : (reviews.at(-1)?.date ?? null);
 	const before = reviews.filter((r) => review !== null && r.date < review);
@@ -86,6 +90,7 @@ export async function loadReport(db: Session, choice: ReportChoice, version?: nu
 		firstReview: card.firstReview,
 		population: population.entries,
 		unassigned: card.entries.filter((e) => e.measure.priority === null && e.measure.quadrant !== 'population'),
-		agenda: card.agenda
+		agenda: card.agenda,
+		exceptions: exceptionsFrom([...card.entries, ...population.entries], atReview, leads, review ? formatReviewDate(review) : null)
 	};
 }

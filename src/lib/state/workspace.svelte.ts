@@ -10,7 +10,7 @@ import { workspaceCommands } from './commands';
 import { keepAnswers, keptAnswers, keptFile, keptManifest, keptSource, setAside, setAsideList, forgetKept, type KeptManifest, type SetAside } from './kept-state';
 import { forgetLegacy, legacyFiles, legacyKept, loadLegacy } from './legacy-kept';
 import { takeTabLock, type TabLock } from './tab-lock';
-import { topicsOf, type Topic } from './topics';
+import { ALL_TOPICS, topicsOf, type Topic } from './topics';
 import { VIEWS_ANSWERED_AHEAD } from './views-ahead';
 import { answersUrl, snapshotUrl } from 'virtual:oba/sample';
 
@@ -52,7 +52,7 @@ export class Workspace {
 	status = $state<Status>('idle');
 	error = $state<string | null>(null);
 	/** A version per topic of the data (topics.ts): a view asks again when one it reads moves on. */
-	versions = $state<Record<Topic, number>>({ data: 0, locks: 0, notes: 0 });
+	versions = $state<Record<Topic, number>>({ data: 0, locks: 0, notes: 0, corrective: 0 });
 	loadProblems = $state<ImportOutcome[]>([]);
 	/** Another tab of the app holds the workspace: this one shows it but does not change it. */
 	readOnly = $state(false);
@@ -71,7 +71,7 @@ export class Workspace {
 	#importing = 0;
 
 	/** The sum of the topics' versions: a number that moves on whenever any of them does. */
-	versionOf(topics: readonly Topic[] = ['data', 'locks', 'notes']): number {
+	versionOf(topics: readonly Topic[] = ALL_TOPICS): number {
 		return topics.reduce((n, t) => n + this.versions[t], 0);
 	}
 
