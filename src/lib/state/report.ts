@@ -3,6 +3,8 @@
 // as the pages, never a copy of them.
 import type { Session } from '../db/database';
 import { importLog, type ImportRow } from '../db/queries/imports';
+import { allNotes, type UserNote } from '../db/queries/notes';
+import { HOME_AREA } from '../db/schema';
 import { ragByPriorityAndReview, priorities as priorityRows, type PriorityRow, type RagCountRow } from '../db/queries/plan';
 import { itemsAtReview, planReviews, reviewDates, type ItemAtReviewRow } from '../db/queries/plan-items';
 import { formatReviewDate } from '../oba/periods';
@@ -25,6 +27,8 @@ export interface ReportPriority {
 	entries: CardEntry[];
 	ragCounts: RagCountRow[];
 	redAmber: ItemAtReviewRow[];
+	/** Notes added in the app to this priority's measures (the home area's), in period order: the story behind the curve. */
+	notes: UserNote[];
 }
 
 export interface ReportData {
@@ -50,9 +54,23 @@ export interface ReportData {
 
 const iso = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
+/** The home area's notes on these measures, in period order, then the order they were added. */
+function notesOf(notes: readonly UserNote[], entries: readonly CardEntry[]): UserNote[] {
+	const ids = new Set(entries.map((e) => e.measure.measure_id));
+	return notes
+		.filter((n) => n.areaCode === HOME_AREA.code && ids.has(n.measureId))
+		.sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.addedAt.localeCompare(b.addedAt));
+}
+
 /** `version`: the workspace's data version, so the measures' rows are worked out once for both report cards. */
 export async function loadReport(db: Session, choice: ReportChoice, version?: number): Promise<ReportData> {
-	const [allPriorities, dates, counts, imports] = await Promise.all([priorityRows(db), reviewDates(db), ragByPriorityAndReview(db), importLog(db)]);
+	const [allPriorities, dates, counts, imports, notes] = await Promise.all([
+		priorityRows(db),
+		reviewDates(db),
+		ragByPriorityAndReview(db),
+		importLog(db),
+		allNotes(db)
+	]);
 	const reviews = dates.map(iso).map((date) => ({ date, label: formatReviewDate(date) }));
 	const review = choice.review && reviews.some((r) => r.date === choice.review) ? choice.review : (reviews.at(-1)?.date ?? null);
 	const before = reviews.filter((r) => review !== null && r.date < review);
@@ -71,7 +89,8 @@ export async function loadReport(db: Session, choice: ReportChoice, version?: nu
 			priority,
 			entries: card.entries.filter((e) => e.measure.priority === priority.priority),
 			ragCounts: counts.filter((c) => c.priority === priority.priority && upTo.includes(iso(c.review))),
-			redAmber: atReview.filter((i) => i.priority === priority.priority && (i.rag === 'R' || i.rag === 'A'))
+			redAmber: atReview.filter((i) => i.priority === priority.priority && (i.rag === 'R' || i.rag === 'A')),
+			notes: notesOf(notes, card.entries.filter((e) => e.measure.priority === priority.priority))
 		})),
 		reviews,
 		review,
