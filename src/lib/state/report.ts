@@ -12,6 +12,7 @@ import { redAtConsecutiveReviews } from '../oba/rag';
 import { NO_FILTERS, type Filters } from './filters';
 import type { WantedMeasure } from '../db/queries/data-development';
 import { loadReportCard, type CardEntry } from './report-card';
+import { loadGlance, type GlanceData } from './glance';
 
 export interface ReportChoice {
 	filters: Filters;
@@ -50,6 +51,10 @@ export interface ReportData {
 	unassigned: CardEntry[];
 	/** The data development agenda for the chosen priorities and agencies (owners). */
 	agenda: WantedMeasure[];
+	/** The whole plan at a glance, whatever the priorities chosen. */
+	glance: GlanceData;
+	/** Every priority's RAG counts at every review: what safe to publish suppresses as one. */
+	ragCounts: RagCountRow[];
 }
 
 const iso = (d: Date) => new Date(d).toISOString().slice(0, 10);
@@ -76,6 +81,7 @@ export async function loadReport(db: Session, choice: ReportChoice, version?: nu
 	const before = reviews.filter((r) => review !== null && r.date < review);
 	const compare = choice.compare && before.some((r) => r.date === choice.compare) ? choice.compare : (before.at(-1)?.date ?? null);
 	const card = await loadReportCard(db, { ...choice.filters, to: choice.asAt ?? choice.filters.to }, version);
+	const glance = await loadGlance(db, version, choice.asAt ?? choice.filters.to);
 	const population = await loadReportCard(db, { ...NO_FILTERS, quadrants: ['population'], to: choice.asAt }, version);
 	const chosen = allPriorities.filter((p) => choice.filters.priorities.length === 0 || choice.filters.priorities.includes(p.priority));
 	const atReview = review ? await itemsAtReview(db, review, choice.filters) : [];
@@ -105,6 +111,8 @@ export async function loadReport(db: Session, choice: ReportChoice, version?: nu
 		firstReview: card.firstReview,
 		population: population.entries,
 		unassigned: card.entries.filter((e) => e.measure.priority === null && e.measure.quadrant !== 'population'),
-		agenda: card.agenda
+		agenda: card.agenda,
+		glance,
+		ragCounts: counts
 	};
 }
