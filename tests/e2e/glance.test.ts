@@ -31,6 +31,10 @@ const GLANCE_PUBLISHED = [
 	['Jul 2018', '0', '[c]', '14', '21', '[c]', '38', 'sample'],
 	['Dec 2018', '0', '0', '6', '32', '0', '38', 'sample']
 ];
+// data/sample-measures.csv: M28's first eight quarters are 4, 4, 2, 3, 3, 5, 4, 4.
+const M28_PUBLISHED = ['2014/15 Q1 [c]', '2014/15 Q2 [c]', '2014/15 Q3 [c]', '2014/15 Q4 [c]', '2015/16 Q1 [c]', '2015/16 Q2 5', '2015/16 Q3 [c]', '2015/16 Q4 [c]'];
+// M25's quarters whose numerator (improved) is below 5: the percentage goes with it.
+const M25_WITHHELD = ['2014/15 Q1', '2014/15 Q3', '2015/16 Q2', '2015/16 Q4', '2016/17 Q4', '2017/18 Q3', '2017/18 Q4', '2018/19 Q2', '2018/19 Q3'];
 const SIGNALS = [
 	['Special cause improvement', '18'],
 	['Special cause concern', '0'],
@@ -115,7 +119,7 @@ describe('safe to publish: the report and its export pack', () => {
 			await waitForAppReady(page);
 			await expect(page.getByLabel('Hide small counts as [c]').isChecked()).resolves.toBe(true);
 			await expect(page.locator('.publish-note').textContent()).resolves.toBe(
-				'Safe to publish: counts of the plan’s items from 1 to 4 are shown as [c] (threshold 5), and further counts are hidden as [c] so that no total reveals them.'
+				'Safe to publish: counts from 1 to 4 (threshold 5) are shown as [c]: the plan’s RAG counts, with further counts hidden so that no total reveals them, and the measures’ counts (count measures, numerators and denominators, and any rate worked out from a withheld count), left out of every figure worked out from them.'
 			);
 			await expect(rowsOf(page, 'RAG of the whole plan at each review')).resolves.toEqual(GLANCE_PUBLISHED);
 
@@ -174,6 +178,13 @@ describe('safe to publish: the report and its export pack', () => {
 				}
 			}
 			expect(hiddenCells).toBeGreaterThan(0);
+
+			// A count measure's small counts, and a percentage of a small numerator, withheld in the page and the pack.
+			const audited = (await rowsOf(page, 'Turn the curve: CSE case files audited by the LSCB')).slice(0, 8).map((r) => `${r[0]} ${r[1]}`);
+			expect(audited).toEqual(M28_PUBLISHED);
+			expect(csv('turn-the-curve-cse-case-files-audited-by-the-lscb').slice(1, 9).map((r) => `${r[0]} ${r[1]}`)).toEqual(M28_PUBLISHED);
+			const camhs = await rowsOf(page, 'Turn the curve: Sexually exploited young people with improved wellbeing after CAMHS therapy (%)');
+			expect(camhs.filter((r) => r[1] === '[c]').map((r) => r[0])).toEqual(M25_WITHHELD);
 			console.log(`safe to publish: ${hiddenCells} counts hidden across ${REVIEWS.length} reviews, none recoverable`);
 		} finally {
 			await tab.close();

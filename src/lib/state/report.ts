@@ -21,6 +21,8 @@ export interface ReportChoice {
 	/** The review reported, and the one compared with (ISO dates); null = latest and the one before. */
 	review: string | null;
 	compare: string | null;
+	/** Safe to publish: measures' counts below this are withheld as [c]; null shows every value. */
+	suppressBelow?: number | null;
 }
 
 export interface ReportPriority {
@@ -80,9 +82,10 @@ export async function loadReport(db: Session, choice: ReportChoice, version?: nu
 	const review = choice.review && reviews.some((r) => r.date === choice.review) ? choice.review : (reviews.at(-1)?.date ?? null);
 	const before = reviews.filter((r) => review !== null && r.date < review);
 	const compare = choice.compare && before.some((r) => r.date === choice.compare) ? choice.compare : (before.at(-1)?.date ?? null);
-	const card = await loadReportCard(db, { ...choice.filters, to: choice.asAt ?? choice.filters.to }, version);
+	const suppressBelow = choice.suppressBelow ?? null;
+	const card = await loadReportCard(db, { ...choice.filters, to: choice.asAt ?? choice.filters.to }, version, suppressBelow);
 	const glance = await loadGlance(db, version, choice.asAt ?? choice.filters.to);
-	const population = await loadReportCard(db, { ...NO_FILTERS, quadrants: ['population'], to: choice.asAt }, version);
+	const population = await loadReportCard(db, { ...NO_FILTERS, quadrants: ['population'], to: choice.asAt }, version, suppressBelow);
 	const chosen = allPriorities.filter((p) => choice.filters.priorities.length === 0 || choice.filters.priorities.includes(p.priority));
 	const atReview = review ? await itemsAtReview(db, review, choice.filters) : [];
 	const history = await planReviews(db, { ...NO_FILTERS, priorities: choice.filters.priorities, agencies: choice.filters.agencies });
