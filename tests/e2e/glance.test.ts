@@ -33,8 +33,9 @@ const GLANCE_PUBLISHED = [
 ];
 // data/sample-measures.csv: M28's first eight quarters are 4, 4, 2, 3, 3, 5, 4, 4.
 const M28_PUBLISHED = ['2014/15 Q1 [c]', '2014/15 Q2 [c]', '2014/15 Q3 [c]', '2014/15 Q4 [c]', '2015/16 Q1 [c]', '2015/16 Q2 5', '2015/16 Q3 [c]', '2015/16 Q4 [c]'];
-// M25's quarters whose numerator (improved) is below 5: the percentage goes with it.
-const M25_WITHHELD = ['2014/15 Q1', '2014/15 Q3', '2015/16 Q2', '2015/16 Q4', '2016/17 Q4', '2017/18 Q3', '2017/18 Q4', '2018/19 Q2', '2018/19 Q3'];
+// M25's quarters whose numerator (improved) is below 5, the percentage going with it; and 2015/16 Q1,
+// which the file itself marks [c].
+const M25_WITHHELD = ['2014/15 Q1', '2014/15 Q3', '2015/16 Q1', '2015/16 Q2', '2015/16 Q4', '2016/17 Q4', '2017/18 Q3', '2017/18 Q4', '2018/19 Q2', '2018/19 Q3'];
 const SIGNALS = [
 	['Special cause improvement', '18'],
 	['Special cause concern', '0'],
