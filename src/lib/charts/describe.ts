@@ -1,7 +1,6 @@
 import { formatValue } from '../oba/format';
-import { ragLabel } from '../oba/rag';
 import type { LinePoint } from './line-geometry';
-import type { RagColumn } from './rag-bars';
+import { barLabel, HIDDEN, type RagColumn } from './rag-bars';
 
 /** The text alternative of a line: its span, its latest value against the one before and the target, its gaps. */
 export function describeLine(points: readonly LinePoint[], unit: string, target?: readonly LinePoint[]): string {
@@ -24,12 +23,17 @@ export function describeLine(points: readonly LinePoint[], unit: string, target?
 	return parts.join(' ');
 }
 
-/** The text alternative of a RAG trajectory: the mix at the first and the latest review. */
-export function describeRag(columns: readonly RagColumn[]): string {
+/**
+ * The text alternative of a RAG trajectory: the mix at the first and the latest review. Suppressed
+ * counts are named, never given; `hideTotal` leaves out the number of items (when it is suppressed too).
+ */
+export function describeRag(columns: readonly RagColumn[], hideTotal = false): string {
 	if (columns.length === 0) return 'No reviews yet.';
-	const mix = (c: RagColumn) => c.segments.map((s) => `${s.items} ${ragLabel(s.rag).toLowerCase()}`).join(', ');
+	const mix = (c: RagColumn) =>
+		c.segments.map((s) => (s.rag === HIDDEN ? `others suppressed ([c])` : `${s.items} ${barLabel(s.rag).toLowerCase()}`)).join(', ');
 	const first = columns[0]!;
 	const last = columns[columns.length - 1]!;
-	if (first === last) return `${first.review}: ${mix(first)}, of ${first.total} rated items.`;
-	return `${first.review}: ${mix(first)}. ${last.review}: ${mix(last)}. ${last.total} rated items.`;
+	const of = hideTotal ? '' : `, of ${first.total} rated items`;
+	if (first === last) return `${first.review}: ${mix(first)}${of}.`;
+	return `${first.review}: ${mix(first)}. ${last.review}: ${mix(last)}.${hideTotal ? '' : ` ${last.total} rated items.`}`;
 }

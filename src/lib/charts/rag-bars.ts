@@ -1,14 +1,36 @@
-import { RAG_ORDER, type Rag } from '../oba/rag';
+import { RAG_ORDER, ragLabel, type Rag } from '../oba/rag';
+
+/** Safe to publish: the counts hidden as "[c]" in a column, drawn as one segment (their sum is no secret: the total less the rest). */
+export const HIDDEN = 'c';
+export type BarRag = Rag | null | typeof HIDDEN;
 
 export interface RagCount {
 	review: string;
-	rag: Rag | null;
+	rag: BarRag;
 	items: number;
+}
+
+export function barLabel(rag: BarRag): string {
+	return rag === HIDDEN ? 'Suppressed ([c])' : ragLabel(rag);
+}
+
+/** The counts with the hidden ones merged, per review, into one HIDDEN segment. */
+export function mergeHidden<T extends RagCount>(counts: readonly T[], isHidden: (c: T) => boolean): RagCount[] {
+	const merged: RagCount[] = [];
+	for (const c of counts) {
+		if (!isHidden(c)) merged.push({ review: c.review, rag: c.rag, items: c.items });
+		else {
+			const there = merged.find((m) => m.review === c.review && m.rag === HIDDEN);
+			if (there) there.items += c.items;
+			else merged.push({ review: c.review, rag: HIDDEN, items: c.items });
+		}
+	}
+	return merged;
 }
 
 export interface RagSegment {
 	review: string;
-	rag: Rag | null;
+	rag: BarRag;
 	items: number;
 	/** Share of the review's items, 0–1. */
 	share: number;
@@ -24,7 +46,7 @@ export interface RagColumn {
 }
 
 /** Worst at the bottom, so the red and amber the board must see sit on the baseline. */
-const STACK_ORDER: readonly (Rag | null)[] = [...RAG_ORDER, null];
+const STACK_ORDER: readonly BarRag[] = [...RAG_ORDER, null, HIDDEN];
 
 /** Stacks each review's RAG counts; `asShare` stacks shares (0–1) instead of item counts. */
 export function stackRag(counts: readonly RagCount[], reviews: readonly string[], asShare = false): RagColumn[] {

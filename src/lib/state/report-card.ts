@@ -13,6 +13,7 @@ import { NO_FILTERS, type Filters } from './filters';
 import { seriesPoints } from './measure';
 import { oncePerVersion } from './per-version';
 import { defaultBaseline } from './turn-the-curve';
+import { suppressValues } from '../export/suppress-values';
 
 export interface CardEntry {
 	measure: ExplorerMeasure;
@@ -51,7 +52,8 @@ interface RangeCard {
 	firstReview: Date | null;
 }
 
-async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>): Promise<RangeCard> {
+/** `suppressBelow`: safe to publish, small counts withheld before anything is worked out from them (null: none). */
+async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>, suppressBelow: number | null): Promise<RangeCard> {
 	const every = { ...NO_FILTERS, from: range.from, to: range.to };
 	const [measures, values, firstReview, locks] = await Promise.all([
 		filteredMeasures(db, every),
@@ -67,7 +69,8 @@ async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>): Prom
 	}
 	const entries = new Map<string, CardEntry>();
 	for (const measure of measures) {
-		const mine = byMeasure.get(measure.measure_id) ?? [];
+		const given = byMeasure.get(measure.measure_id) ?? [];
+		const mine = suppressBelow === null ? given : suppressValues(given, measure.unit, suppressBelow);
 		const points = seriesPoints(mine);
 		const locked = locks.find((l) => l.measureId === measure.measure_id)?.locked ?? null;
 		const row = reportCardRow(
@@ -88,10 +91,10 @@ async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>): Prom
  * other filters asks DuckDB only which measures (and which wanted measures of the data
  * development agenda) they select, and draws the same entries again.
  */
-export async function loadReportCard(db: Session, filters: Filters, version?: number): Promise<ReportCardData> {
+export async function loadReportCard(db: Session, filters: Filters, version?: number, suppressBelow: number | null = null): Promise<ReportCardData> {
 	const [ids, card, options, agenda] = await Promise.all([
 		filteredIds(db, filters),
-		oncePerVersion(db, 'report-card', version, () => rangeCard(db, filters), `${filters.from ?? ''}..${filters.to ?? ''}`),
+		oncePerVersion(db, 'report-card', version, () => rangeCard(db, filters, suppressBelow), `${filters.from ?? ''}..${filters.to ?? ''}|${suppressBelow ?? ''}`),
 		oncePerVersion(db, 'filter-options', version, () => filterOptions(db)),
 		oncePerVersion(db, 'agenda', version, () => dataDevelopmentAgenda(db, NO_FILTERS))
 	]);

@@ -42,3 +42,23 @@ export function ragByPriorityAndReview(db: Session): Promise<RagCountRow[]> {
 		FROM grid g LEFT JOIN reviews r ON r.item_id = g.item_id AND r.review = g.review
 		GROUP BY ALL ORDER BY g.priority, g.review, r.rag`);
 }
+
+export interface PlanRagRow {
+	review: Date;
+	/** Null counts the items not rated at that review. */
+	rag: Rag | null;
+	items: number;
+	/** 'seed', 'sample' or 'imported': where that review's ratings came from. */
+	source: string;
+}
+
+/** The whole plan's RAG counts at every review, every item counted at every review (rated or not). */
+export function ragByReview(db: Session): Promise<PlanRagRow[]> {
+	return db.rows<PlanRagRow>(`
+		WITH review_dates AS (
+			SELECT review, string_agg(DISTINCT source, ', ' ORDER BY source) AS source FROM reviews GROUP BY review)
+		SELECT d.review, r.rag, count(*) AS items, d.source
+		FROM items i CROSS JOIN review_dates d
+		LEFT JOIN reviews r ON r.item_id = i.item_id AND r.review = d.review
+		GROUP BY ALL ORDER BY d.review, r.rag`);
+}
