@@ -49,28 +49,27 @@ export function neighbourLines(years: readonly BenchmarkYear[], homeCode: string
 	];
 }
 
-export function neighbourColumns(homeName: string, neighbours: readonly NeighbourRow[], each: boolean) {
-	return [
-		{ key: 'period', label: 'Year (April to March)' },
-		{ key: 'home', label: `${homeName}, rate per 10,000`, numeric: true },
-		{ key: 'average', label: 'Neighbours’ average', numeric: true },
-		{ key: 'used', label: 'Neighbours with a figure', numeric: true },
-		{ key: 'rank', label: 'Rank (of authorities)', numeric: true },
-		{ key: 'quartile', label: 'Quartile', numeric: true },
-		...(each ? neighbours.map((n) => ({ key: `n:${n.neighbour_code}`, label: n.name, numeric: true })) : [])
-	];
+/**
+ * The table has a column per year and a row per line (the home area, the neighbours' average, each
+ * neighbour if shown) and per standing (neighbours with a figure, rank, quartile): a row per year
+ * would need a column per neighbour, too wide to read without scrolling sideways.
+ */
+export function neighbourColumns(years: readonly BenchmarkYear[]) {
+	return [{ key: 'line', label: 'Rate per 10,000 children' }, ...years.map((y) => ({ key: y.period, label: y.period, numeric: true }))];
 }
 
-export function neighbourRows(years: readonly BenchmarkYear[], neighbours: readonly NeighbourRow[], each: boolean) {
-	return years.map((y) => ({
-		period: y.period,
-		home: y.home === null ? (y.homeMarker ?? '') : rate(y.home),
-		average: rate(y.average.mean),
-		used: `${y.average.used} of ${y.average.of}`,
-		rank: y.standing ? `${y.standing.rank}${y.standing.tiedWith ? '=' : ''} of ${y.standing.of}` : '',
-		quartile: y.standing ? ordinal(y.standing.quartile) : '',
-		...(each ? Object.fromEntries(neighbours.map((n, i) => [`n:${n.neighbour_code}`, y.neighbours[i]?.rate === null ? (y.neighbours[i]?.marker ?? '') : rate(y.neighbours[i]?.rate ?? null)])) : {})
-	}));
+export function neighbourRows(years: readonly BenchmarkYear[], homeName: string, neighbours: readonly NeighbourRow[], each: boolean) {
+	const row = (line: string, cell: (y: BenchmarkYear) => string) => ({ line, ...Object.fromEntries(years.map((y) => [y.period, cell(y)])) });
+	return [
+		row(homeName, (y) => (y.home === null ? (y.homeMarker ?? '') : rate(y.home))),
+		row('Neighbours’ average', (y) => rate(y.average.mean)),
+		row('Neighbours with a figure', (y) => `${y.average.used} of ${y.average.of}`),
+		row(`${homeName}’s rank`, (y) => (y.standing ? `${y.standing.rank}${y.standing.tiedWith ? '=' : ''} of ${y.standing.of}` : '')),
+		row(`${homeName}’s quartile`, (y) => (y.standing ? ordinal(y.standing.quartile) : '')),
+		...(each
+			? neighbours.map((n, i) => row(n.name, (y) => { const v = y.neighbours[i]; return v?.rate === null ? (v?.marker ?? '') : rate(v?.rate ?? null); }))
+			: [])
+	];
 }
 
 const OUTSIDE: readonly Exclude<FunnelPosition, 'within'>[] = ['above-99.8', 'above-95', 'below-95', 'below-99.8'];
@@ -84,16 +83,20 @@ export function funnelOutliers(year: FunnelYear): { position: Exclude<FunnelPosi
 	})).filter((g) => g.names.length > 0);
 }
 
-/** The funnel's text alternative: the centre, the home area, and every authority outside the limits, named. */
-export function funnelSummary(year: FunnelYear, homeName: string): string {
+/** The funnel in brief: the centre, the home area, and how many lie within the limits. */
+export function funnelLead(year: FunnelYear, homeName: string): string {
 	const home = year.points.find((p) => p.role === 'home');
 	const within = year.points.filter((p) => p.position === 'within').length;
 	return [
 		`${year.points.length} authorities in ${year.period}; England ${rate(year.centre)} per 10,000 children.`,
 		home ? `${homeName}: ${rate(home.rate)}, ${POSITION_TEXT[home.position].toLowerCase()}.` : `${homeName} has no figure this year.`,
-		`${within} within the 95% limits.`,
-		...funnelOutliers(year).map((g) => `${g.text}: ${g.names.join(', ')}.`)
+		`${within} within the 95% limits.`
 	].join(' ');
+}
+
+/** The funnel's text alternative: its lead, then every authority outside the limits, named. */
+export function funnelSummary(year: FunnelYear, homeName: string): string {
+	return [funnelLead(year, homeName), ...funnelOutliers(year).map((g) => `${g.text}: ${g.names.join(', ')}.`)].join(' ');
 }
 
 export const FUNNEL_COLUMNS = [
