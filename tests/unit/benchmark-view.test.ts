@@ -1,6 +1,6 @@
 // The words, lines and tables of the neighbours and funnel sections, from small hand-made years.
 import { describe, expect, test } from 'vitest';
-import { funnelGeometry } from '../../src/lib/charts/funnel-geometry';
+import { funnelGeometry, withinPlot } from '../../src/lib/charts/funnel-geometry';
 import type { AreaValueRow } from '../../src/lib/db/queries/comparators';
 import { benchmarkYears, funnelYear } from '../../src/lib/state/benchmark';
 import { funnelLead, funnelOutliers, funnelRows, funnelSummary, neighbourLines, neighbourRows, standingSentence } from '../../src/lib/state/benchmark-view';
@@ -91,5 +91,13 @@ describe('the funnel section', () => {
 		expect(g.labels.map((l) => l.text)).toEqual(['Home', 'Aton']);
 		// Labels 13 px apart at least: Home (30) and Aton (10) are far apart already.
 		expect(g.labels[1]!.y - g.labels[0]!.y).toBeGreaterThanOrEqual(13);
+	});
+});
+
+describe('the funnel’s names', () => {
+	test('stay inside the plot: those spread past its foot move up, 13 px apart', () => {
+		// Spread: 80, 93, 106 (gap 13); the foot is at 100: 106 → 100, 93 → 87, 80 → 74.
+		expect(withinPlot([80, 93, 106], 13, 100)).toEqual([74, 87, 100]);
+		expect(withinPlot([10, 50], 13, 100)).toEqual([10, 50]);
 	});
 });

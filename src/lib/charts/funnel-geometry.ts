@@ -20,6 +20,21 @@ export interface FunnelGeometry {
 
 const curve = line<[number, number]>();
 
+/**
+ * Labels spread downwards (spreadLabels) can run below the plot: those past `bottom` are moved up,
+ * each at least `gap` above the one below it, so the names stay inside and apart.
+ */
+export function withinPlot(ys: readonly number[], gap: number, bottom: number): number[] {
+	const order = ys.map((y, i) => ({ y, i })).sort((a, b) => b.y - a.y || b.i - a.i);
+	const placed = [...ys];
+	let below = bottom + gap;
+	for (const { y, i } of order) {
+		below = Math.min(y, below - gap);
+		placed[i] = below;
+	}
+	return placed;
+}
+
 export function funnelGeometry(year: FunnelYear, width: number, height: number, margin: Margins): FunnelGeometry {
 	const innerWidth = Math.max(10, width - margin.left - margin.right);
 	const innerHeight = Math.max(10, height - margin.top - margin.bottom);
@@ -41,7 +56,7 @@ export function funnelGeometry(year: FunnelYear, width: number, height: number, 
 	});
 	const points = year.points.map((p) => ({ ...p, x: x(p.children), y: y(p.rate) }));
 	const marked = points.filter((p) => p.role !== 'other');
-	const ys = spreadLabels(marked.map((p) => p.y), 13);
+	const ys = withinPlot(spreadLabels(marked.map((p) => p.y), 13), 13, innerHeight - 4);
 	const labels = marked.map((p, i) => {
 		const right = p.x < innerWidth * 0.7;
 		return { code: p.code, text: p.name, x: p.x + (right ? 9 : -9), y: ys[i]! + 4, anchor: right ? ('start' as const) : ('end' as const) };
