@@ -9,6 +9,8 @@ import { statisticalNeighbours, type NeighbourRow } from '../../src/lib/db/queri
 import { importFile } from '../../src/lib/ingest/import-file';
 import { FUNNEL_LEVELS, funnelLimits } from '../../src/lib/oba/funnel';
 import { benchmarkYears, funnelPeriods, funnelYear } from '../../src/lib/state/benchmark';
+import { averageSeries } from '../../src/lib/state/benchmark-view';
+import { loadHome } from '../../src/lib/state/home';
 import { allAuthoritiesDatabase } from '../helpers/all-authorities';
 
 let db: Database;
@@ -156,5 +158,19 @@ describe('the funnel plot (child sexual exploitation, 2024/25)', () => {
 		expect(l998!.lower).toBeCloseTo(7.413964476946347, 9);
 		expect(l998!.upper).toBeCloseTo(13.588900407128248, 9);
 		expect(f.points.find((p) => p.code === CORNWALL)!.position).toBe('below-99.8');
+	});
+});
+
+describe('the home page’s population indicators', () => {
+	test('carry the neighbours’ average as a line once every authority is loaded: 12.97 in 2024/25', async () => {
+		const home = await loadHome(db);
+		expect(home.neighbours.map((n) => n.name)).toEqual([
+			'Doncaster', 'Stoke-on-Trent', 'Rotherham', 'Telford and Wrekin', 'Walsall', 'Wakefield', 'Darlington', 'Barnsley', 'Redcar and Cleveland', 'Tameside'
+		]);
+		const cseRows = home.indicators.find((i) => i.measure.measure_id === 'dfe-cse')!.rows;
+		const line = averageSeries(cseRows, NEL, home.neighbours)!;
+		expect(line.label).toBe('Statistical neighbours’ average');
+		expect(line.points.map((p) => p.label)).toEqual(['2017/18', '2018/19', '2019/20', '2020/21', '2021/22', '2022/23', '2023/24', '2024/25']);
+		expect(line.points.at(-1)!.y).toBeCloseTo(12.971683386431973, 12);
 	});
 });

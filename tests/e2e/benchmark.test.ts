@@ -71,6 +71,12 @@ describe('statistical neighbours and the funnel plot on a measure page', () => {
 			await c3.getByRole('button', { name: `Import ${C3}` }).click({ timeout: 60_000 });
 			await c3.getByRole('status').filter({ hasText: /^Imported [\d,]+ rows/ }).waitFor({ timeout: 60_000 });
 
+			// The home page's panel of the indicator draws the neighbours' average beside the comparators.
+			await page.goto(new URL('/', page.url()).href);
+			await waitForAppReady(page);
+			const panel = page.locator('article.indicator[data-measure="dfe-child-sexual-exploitation"]');
+			await expect.poll(() => panel.locator('ul.legend li').allTextContents(), { timeout: 30_000 }).toContain('Statistical neighbours’ average');
+
 			await page.goto(new URL('/measure/?id=dfe-child-sexual-exploitation', page.url()).href);
 			await waitForAppReady(page);
 			const section = page.locator('section[aria-labelledby="neighbours-heading"]');

@@ -6,7 +6,8 @@ import type { NeighbourRow } from '../db/queries/neighbours';
 import { formatValue } from '../oba/format';
 import { FUNNEL_LEVELS, funnelLimits, POSITION_TEXT, type FunnelPosition } from '../oba/funnel';
 import { ordinal, quartileText, type RankOrder } from '../oba/neighbours';
-import type { BenchmarkYear, FunnelYear } from './benchmark';
+import type { AreaPopulationValue } from '../db/queries/population';
+import { benchmarkYears, type BenchmarkYear, type FunnelYear } from './benchmark';
 
 const rate = (v: number | null) => formatValue(v, 'rate10k');
 
@@ -54,6 +55,20 @@ export function neighbourLines(years: readonly BenchmarkYear[], homeCode: string
  * neighbour if shown) and per standing (neighbours with a figure, rank, quartile): a row per year
  * would need a column per neighbour, too wide to read without scrolling sideways.
  */
+/** The neighbours' average as one more line beside the comparators; null until some year has one. */
+export function averageSeries(rows: readonly AreaPopulationValue[], homeCode: string, neighbours: readonly NeighbourRow[]): LineSeries | null {
+	if (!neighbours.length) return null;
+	const years = benchmarkYears(rows, homeCode, neighbours, 'highest-first');
+	if (!years.some((y) => y.average.mean !== null)) return null;
+	return {
+		id: 'average',
+		label: 'Statistical neighbours’ average',
+		colour: SERIES_COLOURS[3],
+		dashed: true,
+		points: years.map((y) => ({ x: y.periodStart, y: y.average.mean, label: y.period }))
+	};
+}
+
 export function neighbourColumns(years: readonly BenchmarkYear[]) {
 	return [{ key: 'line', label: 'Rate per 10,000 children' }, ...years.map((y) => ({ key: y.period, label: y.period, numeric: true }))];
 }

@@ -2,8 +2,8 @@
 // per year, the neighbours' rates and their average, the home area's rank and quartile, and the
 // funnel plot's points and limits. Pure: the rows come from db/queries/comparators.ts (every
 // area's values with its children aged 0–17) and db/queries/neighbours.ts; the rules from oba/.
-import type { AreaValueRow } from '../db/queries/comparators';
 import type { NeighbourRow } from '../db/queries/neighbours';
+import type { AreaPopulationValue as AreaValueRow } from '../db/queries/population';
 import { centreRate, funnelPosition, type FunnelPosition } from '../oba/funnel';
 import { neighbourAverage, standing, type NeighbourAverage, type RankOrder, type Standing } from '../oba/neighbours';
 import { ratePer10000 } from '../oba/rates';
