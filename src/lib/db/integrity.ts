@@ -13,7 +13,7 @@ import { ident } from './sql';
 const KEYS: Record<string, readonly string[]> = { ...DATA_TABLES, ...USER_TABLES, imports: ['import_id'] };
 
 /** Tables whose rows name the import that wrote them. */
-const IMPORT_ID_TABLES = ['reviews', 'measure_values', 'populations'] as const;
+const IMPORT_ID_TABLES = ['reviews', 'measure_values', 'populations', 'statistical_neighbours'] as const;
 
 const list = (values: readonly unknown[]) => values.map((v) => (v === null ? 'blank' : String(v))).join(', ');
 

@@ -27,6 +27,17 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
 	{
+		version: 3,
+		what: 'The DfE statistical neighbour model: each authority’s ten nearest neighbours and how close each is.',
+		up: (s) => `
+			CREATE TABLE ${s}.statistical_neighbours (
+				area_code VARCHAR NOT NULL, rank INTEGER NOT NULL, neighbour_code VARCHAR NOT NULL,
+				closeness VARCHAR NOT NULL, model VARCHAR NOT NULL, import_id INTEGER NOT NULL,
+				PRIMARY KEY (area_code, rank));
+			CREATE TABLE ${s}.history_statistical_neighbours AS
+				SELECT CAST(NULL AS INTEGER) AS changed_by, CAST(NULL AS VARCHAR) AS change, * FROM ${s}.statistical_neighbours LIMIT 0;`
+	},
+	{
 		version: 5,
 		what: 'Corrective-action notes on the exception report (corrective_actions)',
 		up: (s) => `CREATE TABLE ${s}.corrective_actions (

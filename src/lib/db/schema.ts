@@ -128,6 +128,19 @@ CREATE TABLE IF NOT EXISTS populations (
 	PRIMARY KEY (area_code, mid_year)
 );
 
+-- The DfE's children's services statistical neighbour model: each authority's ten nearest
+-- neighbours, nearest first, and how close each is. Reference data, imported like any file
+-- (data/reference/statistical-neighbours-2025.csv; see src/lib/ingest/neighbours.ts).
+CREATE TABLE IF NOT EXISTS statistical_neighbours (
+	area_code      VARCHAR NOT NULL,  -- the authority, by its ONS code (E06…, E08…, E09…, E10…)
+	rank           INTEGER NOT NULL,  -- 1 = the nearest, to 10
+	neighbour_code VARCHAR NOT NULL,
+	closeness      VARCHAR NOT NULL,  -- the model's words, Extremely close … Not close (src/lib/oba/neighbours.ts)
+	model          VARCHAR NOT NULL,  -- the model's year, e.g. '2025'
+	import_id      INTEGER NOT NULL,
+	PRIMARY KEY (area_code, rank)
+);
+
 -- The data development agenda (OBA): measures wanted but not yet available. An agenda file is the
 -- whole agenda, so an import replaces every row (see src/lib/ingest/data-development.ts).
 CREATE TABLE IF NOT EXISTS data_development (
@@ -214,6 +227,7 @@ export const DATA_TABLES = {
 	areas: ['area_code'],
 	measure_values: ['measure_id', 'area_code', 'period_start', 'period_kind'],
 	populations: ['area_code', 'mid_year'],
+	statistical_neighbours: ['area_code', 'rank'],
 	data_development: ['measure_id']
 } as const satisfies Record<string, readonly string[]>;
 

@@ -11,7 +11,8 @@ export type FormatId =
 	| 'population'
 	| 'agencies'
 	| 'priorities'
-	| 'data-development';
+	| 'data-development'
+	| 'statistical-neighbours';
 
 export interface ColumnSpec {
 	/** Canonical name, as written in templates. */
@@ -195,6 +196,24 @@ export const FORMATS: readonly FormatSpec[] = [
 			measureMeta[2]!,
 			{ name: 'why', aliases: ['reason', 'rationale', 'notes', 'data needed'], description: 'Why it is wanted, and what data it needs.', example: 'Shows whether risk falls for good, not only at 6 months.' },
 			{ name: 'due', aliases: ['expected', 'timescale', 'by when'], description: 'When the data is expected, as written.', example: 'March 2018' }
+		]
+	},
+	{
+		id: 'statistical-neighbours',
+		warnsOtherColumns: true,
+		title: 'Statistical neighbours (DfE model)',
+		description:
+			'The DfE’s children’s services statistical neighbour model: one row per authority with its ten nearest neighbours, nearest first, and how close each is, by ONS code. The app ships the 2025 model; the DfE publishes it with old 3-digit codes, which scripts/reference/statistical-neighbours.js maps to ONS codes. Importing a model replaces the neighbours of each authority in it.',
+		columns: [
+			{ name: 'area_code', required: true, aliases: ['new_la_code', 'la_code'], description: 'The authority’s ONS code (E06…, E08…, E09…, E10…).', example: 'E06000052' },
+			{ name: 'la_name', required: true, aliases: ['area_name', 'name'], description: 'Its name.', example: 'Cornwall' },
+			{ name: 'model', required: true, aliases: ['model_year'], description: 'The model’s year.', example: '2025' },
+			{ name: 'old_la_code', description: 'The DfE’s old 3-digit code, for reference.', example: '908' },
+			// Cornwall's neighbours in the 2025 model, as the example.
+			...['E10000020', 'E08000002', 'E10000011', 'E10000007', 'E06000057', 'E10000029', 'E10000008', 'E10000024', 'E10000017', 'E10000016'].flatMap((code, i) => [
+				{ name: `SN_${i + 1}`, required: true, description: `Neighbour ${i + 1} (1 is the nearest): its ONS code.`, example: code },
+				{ name: `SN_${i + 1}P`, required: true, description: 'How close: Extremely close, Very close, Close, Somewhat close or Not close.', example: 'Very close' }
+			])
 		]
 	}
 ];

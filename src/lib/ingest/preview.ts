@@ -18,6 +18,7 @@ import { importMeasuresLong } from './measures';
 import { importPlan } from './plan';
 import { readHere, type ReadBytes } from './read-bytes';
 import { importPopulation } from './population';
+import { importNeighbours } from './neighbours';
 import { importDataDevelopment } from './data-development';
 import { fileProblem, hasErrors, headerProblem } from './problems';
 import { basicReading, fullReading, readingWarnings } from './reading';
@@ -91,6 +92,7 @@ function handlerFor(format: FormatId, request: ImportRequest): FormatHandler | n
 		case 'priorities': return importPriorities;
 		case 'population': return importPopulation;
 		case 'data-development': return importDataDevelopment;
+		case 'statistical-neighbours': return importNeighbours;
 		case 'dfe': return request.dfe ? importDfe(request.dfe) : null;
 	}
 }

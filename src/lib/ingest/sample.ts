@@ -37,7 +37,8 @@ export const SAMPLE_FILES: readonly SampleFile[] = [
 	{ path: 'sample-measures.csv', format: 'measures-long', source: 'sample' },
 	{ path: 'sample-data-development.csv', format: 'data-development', source: 'sample' },
 	{ path: 'dfe/ons_mid-year_population_estimates_2012_to_2024.csv', format: 'population', source: 'real' },
-	{ path: 'dfe/c3_factors_identified_at_end_of_assessment_2018_to_2025.csv', format: 'dfe', source: 'real', dfe: DFE_INDICATORS }
+	{ path: 'dfe/c3_factors_identified_at_end_of_assessment_2018_to_2025.csv', format: 'dfe', source: 'real', dfe: DFE_INDICATORS },
+	{ path: 'reference/statistical-neighbours-2025.csv', format: 'statistical-neighbours', source: 'real' }
 ];
 
 /** Loads the sample files through the same import path as anyone's files. */

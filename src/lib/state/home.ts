@@ -3,6 +3,8 @@ import { importLog, type ImportRow } from '../db/queries/imports';
 import { localValues, measures, type MeasureRow, type ValueRow } from '../db/queries/measures';
 import { ragByPriorityAndReview, priorities, type PriorityRow, type RagCountRow } from '../db/queries/plan';
 import { populationIndicators, type IndicatorValueRow } from '../db/queries/population';
+import { statisticalNeighbours, type NeighbourRow } from '../db/queries/neighbours';
+import { HOME_AREA } from '../db/schema';
 import { formatReviewDate } from '../oba/periods';
 import { DFE_INDICATORS } from '../ingest/sample';
 
@@ -20,6 +22,8 @@ export interface HomeData {
 	measures: MeasureRow[];
 	values: Map<string, ValueRow[]>;
 	indicators: { measure: MeasureRow; rows: IndicatorValueRow[] }[];
+	/** The home area's statistical neighbours, nearest first (none until the model is loaded). */
+	neighbours: NeighbourRow[];
 	imports: ImportRow[];
 }
 
@@ -33,13 +37,14 @@ const isoDate = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
 /** Everything the home page draws, read in one go. */
 export async function loadHome(db: Session): Promise<HomeData> {
-	const [priorityRows, ragCounts, measureRows, valueRows, indicatorRows, imports] = await Promise.all([
+	const [priorityRows, ragCounts, measureRows, valueRows, indicatorRows, imports, neighbours] = await Promise.all([
 		priorities(db),
 		ragByPriorityAndReview(db),
 		measures(db),
 		localValues(db),
 		populationIndicators(db),
-		importLog(db)
+		importLog(db),
+		statisticalNeighbours(db, HOME_AREA.code)
 	]);
 	const reviews = new Map<string, Review>();
 	for (const row of ragCounts) {
@@ -62,6 +67,7 @@ export async function loadHome(db: Session): Promise<HomeData> {
 			.filter((m) => m.quadrant === 'population')
 			.sort((a, b) => indicatorOrder(a.measure_id) - indicatorOrder(b.measure_id))
 			.map((measure) => ({ measure, rows: indicatorRows.filter((r) => r.measure_id === measure.measure_id) })),
+		neighbours,
 		imports
 	};
 }

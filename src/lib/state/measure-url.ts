@@ -30,7 +30,8 @@ export function parseMeasureChoice(params: URLSearchParams, kind: Period['kind']
 	};
 }
 
-export type MeasureKey = 'method' | 'as' | 'base_from' | 'base_to' | 'spc_to';
+/** `neighbours=each` draws each statistical neighbour; `funnel` is the funnel plot's year (default the latest). */
+export type MeasureKey = 'method' | 'as' | 'base_from' | 'base_to' | 'spc_to' | 'neighbours' | 'funnel';
 
 /** The query string with one setting changed (null or the default removes it), the rest kept. */
 export function measureSearch(params: URLSearchParams, key: MeasureKey, value: string | null): string {

@@ -57,7 +57,9 @@ export function measureView(data: MeasureData, choice: MeasureChoice): MeasureVi
 
 	const lockKey = { measureId: measure?.measure_id ?? '', areaCode: HOME_AREA.code, per10000: figure === 'rate' };
 	const locked = data.locks.find((l) => l.areaCode === lockKey.areaCode && l.per10000 === lockKey.per10000)?.locked ?? null;
-	const comparators = series.filter((s) => s.code !== HOME_AREA.code);
+	// The comparators are the region and England; other authorities (every one, once all are loaded)
+	// are compared through the statistical neighbours and the funnel plot, not as lines here.
+	const comparators = series.filter((s) => s.code !== HOME_AREA.code && s.level !== 'Local authority');
 	const view = turnTheCurveView(points, unit, { method: choice.method, from, to }, { locked, comparators });
 	// A locked forecast judges the later actuals; without one, the forecast of the chosen baseline does.
 	const verdict = turnTheCurve(points, locked ?? view.forecast, measure?.polarity ?? null);
