@@ -1,6 +1,6 @@
 /** Bytes from a file to text DuckDB can read: the encodings and Excel habits analysts' files come in. */
 import { scanRecords, type RecordScan, type ScanProgress } from './records';
-import { decodeMixed, mostlyUtf8, utf8Evidence, type StrayByte } from './stray-bytes';
+import { decodeMixed, decodeWindows1252, mostlyUtf8, utf8Evidence, type StrayByte } from './stray-bytes';
 
 export type Encoding = 'UTF-8' | 'Windows-1252' | 'UTF-16';
 export type Delimiter = ',' | ';' | '\t';
@@ -55,7 +55,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 	} catch {
 		// Counted only here: a valid UTF-8 file (nearly every file) never pays for the second pass.
 		if (bom || mostlyUtf8(utf8Evidence(body))) return { ...decodeMixed(body, bom ? 3 : 0), encoding: 'UTF-8', bom };
-		return { text: new TextDecoder('windows-1252').decode(body), encoding: 'Windows-1252', bom, strays: [] };
+		return { text: decodeWindows1252(body), encoding: 'Windows-1252', bom, strays: [] };
 	}
 }
 

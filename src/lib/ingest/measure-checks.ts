@@ -135,17 +135,17 @@ const UNIT_WORDS = `CASE u.unit WHEN 'count' THEN 'a count' WHEN 'percent' THEN 
  */
 function unitMismatches(ctx: FormatContext, rows: string): Check[] {
 	const units = mergedMeasuresSql(`(SELECT * FROM ${rows} WHERE measure_id IN (SELECT measure_id FROM ${rows} WHERE percent OR pounds))`, ctx.source);
-	const mismatch = (flag: 'percent' | 'pounds', unit: string, written: string, fix: string): Check => ({
+	const mismatch = (flag: 'percent' | 'pounds', unit: string, sign: string, fix: string): Check => ({
 		column: null,
 		columnPerRow: true,
 		sql: `SELECT r."row", r.value_col AS col, ${col(ctx, 'value')} AS value,
-				'This value is written with ${written}, but measure "' || r.measure_id || '" is ' || ${UNIT_WORDS} || ', so the ${written} would be lost.' AS message
+				'This value is written with a ${sign}, but measure "' || r.measure_id || '" is ' || ${UNIT_WORDS} || ', so the ${sign} would be lost.' AS message
 			FROM ${rows} r ${withText(ctx)} JOIN (${units}) u USING (measure_id)
 			WHERE r.${flag} AND u.unit <> '${unit}'`,
 		fix
 	});
 	return [
-		mismatch('percent', 'percent', 'a %', 'Write the value in the measure’s own unit (a number without %), or, if the measure is a percentage, give it the unit % in a unit column.'),
-		mismatch('pounds', 'gbp', 'a £', 'Write the value in the measure’s own unit (a number without £), or, if the measure is an amount of money, give it the unit £ in a unit column.')
+		mismatch('percent', 'percent', '%', 'Write the value in the measure’s own unit (a number without %), or, if the measure is a percentage, give it the unit % in a unit column.'),
+		mismatch('pounds', 'gbp', '£', 'Write the value in the measure’s own unit (a number without £), or, if the measure is an amount of money, give it the unit £ in a unit column.')
 	];
 }

@@ -72,7 +72,18 @@ export function mostlyUtf8(e: Utf8Evidence): boolean {
 	return e.multiByte > 0 && e.multiByte >= e.invalid;
 }
 
-const cp1252 = new TextDecoder('windows-1252');
+/**
+ * Windows-1252's characters for the bytes 0x80–0x9F, as the WHATWG Encoding standard maps them
+ * (the five bytes it leaves undefined map to themselves). Browsers' TextDecoder does this; Node's
+ * (the command-line validator, the tests) reads the bytes as Latin-1 control characters.
+ */
+const HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** Windows-1252 text of the bytes, the same under Node as in a browser. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+	return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 const utf8 = new TextDecoder('utf-8');
 
 /** Decodes UTF-8 text, reading each byte that is not UTF-8 as its Windows-1252 character. */
@@ -95,7 +106,7 @@ export function decodeMixed(bytes: Uint8Array, base = 0): { text: string; strays
 			continue;
 		}
 		flush(i);
-		const char = cp1252.decode(bytes.subarray(i, i + 1));
+		const char = decodeWindows1252(bytes.subarray(i, i + 1));
 		strays.push({ offset: base + i, byte: bytes[i]!, char, at: length });
 		parts.push(char);
 		length += char.length;
