@@ -206,7 +206,7 @@ export function scanRecords(text: string, delimiter: string, progress?: ScanProg
 		nul,
 		rewritten,
 		longestCells: w.longestCells,
-		tooLong: w.tooLong && { ...w.tooLong, row: w.tooLong.record + 1 },
+		tooLong: w.tooLong && { row: w.tooLong.record + 1, length: w.tooLong.length, cell: w.tooLong.cell, cellLength: w.tooLong.cellLength },
 		marks
 	};
 }
