@@ -22,9 +22,9 @@ export const NAME_LIMIT: CellLimit = { chars: 300, what: 'a name' };
 export const SHORT_LIMIT: CellLimit = { chars: 100, what: 'an id, a code, a period or a number' };
 
 /** Columns of free text: notes, progress, the plan's actions. */
-const TEXT_COLUMNS = new Set(['notes', 'how', 'progress', 'action', 'why', 'heading', 'outcome_note', 'aliases', 'lead_agency']);
+export const TEXT_COLUMNS: ReadonlySet<string> = new Set(['notes', 'how', 'progress', 'action', 'why', 'heading', 'outcome_note', 'aliases', 'lead_agency']);
 /** Columns of ids, codes, periods, numbers and words from a short list. */
-const SHORT_COLUMNS = new Set([
+export const SHORT_COLUMNS: ReadonlySet<string> = new Set([
 	'period', 'value', 'numerator', 'denominator', 'target', 'measure_id', 'quadrant', 'polarity', 'unit', 'area_code',
 	'action_id', 'item_id', 'review', 'rag', 'agency_id', 'time_period', 'time_identifier', 'geographic_level',
 	'country_code', 'region_code', 'new_la_code', 'population_estimate', 'data_priority'
