@@ -17,7 +17,7 @@ import { openDatabase } from '../src/lib/db/open';
 import type { Database } from '../src/lib/db/database';
 import type { DfeSelection } from '../src/lib/ingest/dfe';
 import { discardPreview, previewImport, type ImportPreview } from '../src/lib/ingest/preview';
-import { fileProblem, hasErrors } from '../src/lib/ingest/problems';
+import { fileProblem, hasErrors, problemTotals } from '../src/lib/ingest/problems';
 import { previewReport } from '../src/lib/ingest/report-text';
 import { loadSample } from '../src/lib/ingest/sample';
 
@@ -77,8 +77,7 @@ async function main(args: string[]): Promise<number> {
 		console.log(JSON.stringify(previews.map((p) => ({
 			file: p.outcome.file,
 			ready: p.ready,
-			errors: p.outcome.problems.filter((x) => x.severity === 'error').length,
-			warnings: p.outcome.problems.filter((x) => x.severity === 'warning').length,
+			...problemTotals(p.outcome.problems),
 			format: p.outcome.format,
 			rows: p.outcome.rowCount,
 			rowsWithErrors: p.rowsWithErrors,

@@ -47,8 +47,9 @@ export async function runChecks(db: Database | Session, file: StagedFile, checks
 		}
 		const total = mine[0]?.total ?? 0;
 		if (total > mine.length) {
-			const more = (total - mine.length).toLocaleString('en-GB');
-			problems.push({ ...base, column: header(check.column), row: null, value: null, message: `${more} more rows have this problem.` });
+			const more = total - mine.length;
+			problems.push({ ...base, column: header(check.column), row: null, value: null, count: more,
+				message: `${more.toLocaleString('en-GB')} more ${more === 1 ? 'row has' : 'rows have'} this problem (${total.toLocaleString('en-GB')} in all; the first ${mine.length.toLocaleString('en-GB')} are listed).` });
 		}
 	});
 	return problems.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));

@@ -1,5 +1,6 @@
 /** Bytes from a file to text DuckDB can read: the encodings and Excel habits analysts' files come in. */
 import { scanRecords, type RecordScan, type ScanProgress } from './records';
+import { decodeMixed, decodeWindows1252, mostlyUtf8, utf8Evidence, type StrayByte } from './stray-bytes';
 
 export type Encoding = 'UTF-8' | 'Windows-1252' | 'UTF-16';
 export type Delimiter = ',' | ';' | '\t';
@@ -20,28 +21,41 @@ export interface DecodedCsv {
 	/** Spreadsheet row of the header: 1 unless blank rows sit above it. */
 	headerRow: number;
 	scan: RecordScan;
+	/** Bytes of a UTF-8 file that are not UTF-8, read as Windows-1252 characters, each with its row and cell. */
+	strays: (StrayByte & { row: number; cell: number; text: string })[];
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
 
+export interface DecodedText {
+	text: string;
+	encoding: Encoding;
+	bom: boolean;
+	/** In a UTF-8 file, the bytes that are not UTF-8 (read as Windows-1252 characters). */
+	strays: StrayByte[];
+}
+
 /**
- * UTF-8 when the bytes are valid UTF-8, else Windows-1252 (Excel's default "CSV" on Windows).
+ * UTF-8 when the bytes are valid UTF-8, else Windows-1252 (Excel's default "CSV" on Windows),
+ * unless the evidence says UTF-8 with a few stray bytes (see stray-bytes.ts).
  * UTF-16 with its BOM is Excel's "Unicode Text".
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding; bom: boolean } {
+export function decodeText(bytes: Uint8Array): DecodedText {
 	if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
 		const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-		return { text: new TextDecoder(label).decode(bytes.subarray(2)), encoding: 'UTF-16', bom: true };
+		return { text: new TextDecoder(label).decode(bytes.subarray(2)), encoding: 'UTF-16', bom: true, strays: [] };
 	}
 	const utf16 = utf16WithoutBom(bytes);
-	if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: 'UTF-16', bom: false };
+	if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: 'UTF-16', bom: false, strays: [] };
 	const bom = startsWith(bytes, BOM);
 	const body = bom ? bytes.subarray(3) : bytes;
 	try {
-		return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'UTF-8', bom };
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'UTF-8', bom, strays: [] };
 	} catch {
-		return { text: new TextDecoder('windows-1252').decode(body), encoding: 'Windows-1252', bom };
+		// Counted only here: a valid UTF-8 file (nearly every file) never pays for the second pass.
+		if (bom || mostlyUtf8(utf8Evidence(body))) return { ...decodeMixed(body, bom ? 3 : 0), encoding: 'UTF-8', bom };
+		return { text: decodeWindows1252(body), encoding: 'Windows-1252', bom, strays: [] };
 	}
 }
 
@@ -83,7 +97,7 @@ function firstLine(text: string): string {
 
 /** Decodes a CSV file and strips what DuckDB should not see: the BOM and Excel's `sep=` line. */
 export function decodeCsv(bytes: Uint8Array, progress?: ScanProgress): DecodedCsv {
-	const { text: decoded, encoding, bom } = decodeText(bytes);
+	const { text: decoded, encoding, bom, strays: found } = decodeText(bytes);
 	let text = decoded;
 	let delimiter: Delimiter | undefined;
 	const sep = /^sep=(.)\s*$/i.exec(firstLine(text));
@@ -93,8 +107,11 @@ export function decodeCsv(bytes: Uint8Array, progress?: ScanProgress): DecodedCs
 		text = text.slice(firstLine(text).length).replace(/^\r\n|^\r|^\n/, '');
 	}
 	delimiter ??= sniffDelimiter(firstLine(text.replace(/^[\r\n]+/, '')));
-	const scan = scanRecords(text, delimiter, progress);
-	const reencode = scan.rewritten !== null || encoding !== 'UTF-8' || sep !== null || bom;
+	// A stray byte in Excel's `sep=` line, which is dropped, matters to no row.
+	const cut = decoded.length - text.length;
+	const strays = found.filter((s) => s.at >= cut);
+	const scan = scanRecords(text, delimiter, progress, strays.map((s) => s.at - cut));
+	const reencode = scan.rewritten !== null || encoding !== 'UTF-8' || sep !== null || bom || strays.length > 0;
 	const out = reencode ? new TextEncoder().encode(scan.rewritten ?? text) : bytes;
 	// The text now lives in `bytes`; a second copy would only travel (from a worker) and take memory.
 	scan.rewritten = null;
@@ -107,6 +124,7 @@ export function decodeCsv(bytes: Uint8Array, progress?: ScanProgress): DecodedCs
 		delimiter,
 		headerLine: scan.headerText,
 		headerRow: scan.leadingBlank + 1,
-		scan
+		scan,
+		strays: strays.map((s, i) => ({ ...s, ...scan.marks[i]! }))
 	};
 }

@@ -2,9 +2,14 @@
 import type { DecodedCsv } from './decode';
 import { splitRecord } from './headers';
 import { clip, headerProblem, type Problem } from './problems';
+import { MAX_RECORD_CHARS } from './records';
+import { hexByte } from './stray-bytes';
 
 /** More header cells than any format has (a wide file of 25 years of quarters has about 110). */
 export const MAX_HEADERS = 1000;
+
+/** Stray bytes listed one by one; the rest are counted in one more warning. */
+export const STRAY_BYTES_LISTED = 20;
 
 const SAVE_AS_CSV = 'In Excel, choose File → Save As → “CSV UTF-8 (Comma delimited)”, and import that file.';
 
@@ -60,5 +65,35 @@ export function readingProblems(name: string, file: FileHead, decoded: DecodedCs
 			fix: 'Open the file in a text editor at that row: a cell that starts with " must end with " before the next comma, and a " inside it is written "".'
 		}];
 	}
-	return [];
+	const long = decoded.scan.tooLong;
+	if (long) {
+		const lost = decoded.scan.records === 0 ? ' The whole file is one line: its line breaks may have been lost.' : '';
+		const n = (x: number) => x.toLocaleString('en-GB');
+		const header = long.row === decoded.headerRow ? null : headers[long.cell] || null;
+		const most = header ? `, ${n(long.cellLength)} of them in column "${header}"` : '';
+		return [{
+			severity: 'error', file: name, row: long.row, column: header, value: null,
+			message: `Row ${long.row} is ${n(long.length)} characters long${most}: the app reads rows of up to ${n(MAX_RECORD_CHARS)} characters.${lost}`,
+			fix: 'Check that each record is on its own line, and that no cell holds more than Excel’s 32,767 characters; then save the file as CSV again.'
+		}];
+	}
+	return strayBytes(name, decoded, headers);
+}
+
+/** A warning for each byte of a UTF-8 file that is not UTF-8: it was read as a Windows-1252 character. */
+function strayBytes(name: string, decoded: DecodedCsv, headers: string[]): Problem[] {
+	const fix = 'Check that the cell reads as you meant. To avoid this, save the file from Excel as “CSV UTF-8 (Comma delimited)” (File → Save As), or retype the character in an editor that saves UTF-8.';
+	const listed = decoded.strays.slice(0, STRAY_BYTES_LISTED).map((s): Problem => ({
+		severity: 'warning', file: name, row: s.row, column: s.row === decoded.headerRow ? null : headers[s.cell] || null, value: clip(s.text),
+		message: `The byte ${hexByte(s.byte)} (at byte offset ${s.offset.toLocaleString('en-GB')} of the file) is not UTF-8, as the rest of the file is: it was read as the Windows-1252 character “${s.char}”.`,
+		fix
+	}));
+	const more = decoded.strays.length - listed.length;
+	if (more > 0) {
+		listed.push({
+			severity: 'warning', file: name, row: null, column: null, value: null, count: more,
+			message: `${more.toLocaleString('en-GB')} more bytes are not UTF-8, and were read as Windows-1252 characters.`, fix
+		});
+	}
+	return listed;
 }

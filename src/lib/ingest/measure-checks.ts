@@ -7,6 +7,7 @@ import { asWritten, col, columnIndex } from './context';
 import type { Lookup } from './lookup';
 import { cell } from './stage';
 import { AGENCY_FIX, PRIORITY_FIX, unknownAgencyRows, unknownPriorityRows } from './plan';
+import { mergedMeasuresSql } from './values-writer';
 
 /** The metadata a measure has once, with the column it is written in. */
 const ATTRIBUTES = [
@@ -118,6 +119,33 @@ export async function measureChecks(ctx: FormatContext, rows: string, period: Lo
 			fix: 'Check the value, the numerator and the denominator: the chart uses the value as given.',
 			severity: 'warning'
 		},
+		...unitMismatches(ctx, rows),
 		...ATTRIBUTES.map((a) => inconsistent(ctx, rows, mixed, a))
+	];
+}
+
+/** The measure's unit in words, for a message: "a count". */
+const UNIT_WORDS = `CASE u.unit WHEN 'count' THEN 'a count' WHEN 'percent' THEN 'a percentage' WHEN 'rate10k' THEN 'a rate per 10,000'
+	WHEN 'days' THEN 'a number of days' WHEN 'gbp' THEN 'an amount in £' ELSE u.unit END`;
+
+/**
+ * Values written with a % or a £ that the measure's unit does not have: "12%" in a count would be
+ * stored as 12 people. The unit is the one the import would store (values-writer.ts), worked
+ * out only for the measures with such a value (few rows, in most files none).
+ */
+function unitMismatches(ctx: FormatContext, rows: string): Check[] {
+	const units = mergedMeasuresSql(`(SELECT * FROM ${rows} WHERE measure_id IN (SELECT measure_id FROM ${rows} WHERE percent OR pounds))`, ctx.source);
+	const mismatch = (flag: 'percent' | 'pounds', unit: string, sign: string, fix: string): Check => ({
+		column: null,
+		columnPerRow: true,
+		sql: `SELECT r."row", r.value_col AS col, ${col(ctx, 'value')} AS value,
+				'This value is written with a ${sign}, but measure "' || r.measure_id || '" is ' || ${UNIT_WORDS} || ', so the ${sign} would be lost.' AS message
+			FROM ${rows} r ${withText(ctx)} JOIN (${units}) u USING (measure_id)
+			WHERE r.${flag} AND u.unit <> '${unit}'`,
+		fix
+	});
+	return [
+		mismatch('percent', 'percent', '%', 'Write the value in the measure’s own unit (a number without %), or, if the measure is a percentage, give it the unit % in a unit column.'),
+		mismatch('pounds', 'gbp', '£', 'Write the value in the measure’s own unit (a number without £), or, if the measure is an amount of money, give it the unit £ in a unit column.')
 	];
 }

@@ -3,6 +3,7 @@
  * writing nothing. The second half, commitImport, writes what the preview checked.
  */
 import type { Database } from '../db/database';
+import { cellLengthChecks } from './cell-limits';
 import { changesOf, type ChangeSummary, type Previewed } from './changes';
 import { errorRowsSql, runChecks, type Check } from './checks';
 import { closestFormat, detectFormat, matchColumns, missingColumns } from './columns';
@@ -199,8 +200,8 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		step('checking');
 		const prepared = await handler({ db, file, spec, match, source, lookups: new Lookups(prefix), temp });
 		const stray = strayCells(file);
-		// Stray cells first: a shifted row's other problems follow from them.
-		const checks = [...(stray ? [stray] : []), ...prepared.checks];
+		// Stray cells first: a shifted row's other problems follow from them; then cells too long to be what they should.
+		const checks = [...(stray ? [stray] : []), ...cellLengthChecks(file, match), ...prepared.checks];
 		const fileLevel = [...(spec.warnsOtherColumns ? ignoredColumns(file, match, spec) : []), ...(prepared.problems ?? [])];
 		const rowLevel = await runChecks(db, file, checks);
 		outcome.problems.push(...fileLevel, ...rowLevel);

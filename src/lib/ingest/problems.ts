@@ -12,6 +12,11 @@ export interface Problem {
 	message: string;
 	/** How to fix it. */
 	fix: string;
+	/**
+	 * How many cells this entry stands for, when more than one: the entry that counts the rows
+	 * of a check beyond those listed (checks.ts). Absent means one.
+	 */
+	count?: number;
 }
 
 /** Cells are shown in full up to this many characters; a pasted essay is clipped, with its length said. */
@@ -37,6 +42,17 @@ export function headerProblem(
 	severity: Problem['severity'] = 'error'
 ): Problem {
 	return { severity, file, row, column: header, value: clip(header), message, fix };
+}
+
+/** Errors and warnings in a list of problems, each counted as often as it stands for. */
+export function problemTotals(problems: readonly Problem[]): { errors: number; warnings: number } {
+	let errors = 0;
+	let warnings = 0;
+	for (const p of problems) {
+		if (p.severity === 'error') errors += p.count ?? 1;
+		else warnings += p.count ?? 1;
+	}
+	return { errors, warnings };
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

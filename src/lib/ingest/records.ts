@@ -6,6 +6,8 @@
  * (DuckDB refuses a mix). When DuckDB needs different text, `rewritten` has it.
  */
 
+import { splitRecord } from './headers';
+
 export type LineBreak = 'CRLF' | 'LF' | 'CR' | 'mixed' | 'none';
 
 export interface RecordScan {
@@ -28,7 +30,20 @@ export interface RecordScan {
 	nul: { row: number; cell: number } | null;
 	/** The text DuckDB should read, when it differs from the decoded text. */
 	rewritten: string | null;
+	/** The longest cell at each position (header included), in characters as written, quotes and all. */
+	longestCells: number[];
+	/** The first record longer than MAX_RECORD_CHARS, by spreadsheet row, with its length and its longest cell. */
+	tooLong: { row: number; length: number; cell: number; cellLength: number } | null;
+	/** Where each marked character (see scanRecords) is: its row, its cell's position and the cell's text. */
+	marks: { row: number; cell: number; text: string }[];
 }
+
+/**
+ * The longest record (row) read: a million characters. A row of the widest file (1,000 columns)
+ * or of a plan with many reviews of long notes is far shorter; a longer one is a file whose line
+ * breaks were lost, or a quote left open, and DuckDB runs out of memory on a line of 50 MB.
+ */
+export const MAX_RECORD_CHARS = 1_000_000;
 
 const QUOTE = 34;
 const LF = 10;
@@ -45,6 +60,9 @@ interface Walk {
 	breaks: { lf: number; crlf: number; cr: number };
 	broken: { record: number; cell: number; message: string } | null;
 	nul: { record: number; cell: number } | null;
+	longestCells: number[];
+	tooLong: { record: number; length: number; cell: number; cellLength: number } | null;
+	marks: { record: number; cell: number }[];
 }
 
 /** Told how far the scan has gone, as a fraction, every few million characters. */
@@ -52,7 +70,7 @@ export type ScanProgress = (fraction: number) => void;
 
 const PROGRESS_EVERY = 4_000_000;
 
-function walk(text: string, delimiter: number, progress?: ScanProgress): Walk {
+function walk(text: string, delimiter: number, progress?: ScanProgress, marked: readonly number[] = []): Walk {
 	const starts: number[] = [0];
 	const ends: number[] = [];
 	const cells: number[] = [];
@@ -63,7 +81,28 @@ function walk(text: string, delimiter: number, progress?: ScanProgress): Walk {
 	let state: 'start' | 'plain' | 'quoted' | 'closed' | 'after' = 'start';
 	let count = 1;
 	let quoteCell = 0;
+	const longestCells: number[] = [];
+	let tooLong: Walk['tooLong'] = null;
+	const marks: Walk['marks'] = [];
+	let nextMark = marked[0] ?? -1;
+	let cellStart = 0;
+	// The longest cell of the record being read, and its position.
+	let recordLongest = -1;
+	let recordLongestCell = 0;
+	const endCell = (at: number) => {
+		const length = at - cellStart;
+		if (!(length <= (longestCells[count - 1] ?? -1))) longestCells[count - 1] = length;
+		if (length > recordLongest) {
+			recordLongest = length;
+			recordLongestCell = count - 1;
+		}
+	};
 	const endRecord = (at: number, width: number) => {
+		endCell(at);
+		cellStart = at + width;
+		const length = at - starts[starts.length - 1]!;
+		if (!tooLong && length > MAX_RECORD_CHARS) tooLong = { record: cells.length, length, cell: recordLongestCell, cellLength: recordLongest };
+		recordLongest = -1;
 		ends.push(at);
 		cells.push(count);
 		starts.push(at + width);
@@ -78,6 +117,10 @@ function walk(text: string, delimiter: number, progress?: ScanProgress): Walk {
 		}
 		const c = text.charCodeAt(i);
 		if (c === 0 && !nul) nul = { record: cells.length, cell: count - 1 };
+		if (i === nextMark) {
+			marks.push({ record: cells.length, cell: count - 1 });
+			nextMark = marked[marks.length] ?? -1;
+		}
 		if (state === 'quoted') {
 			if (c === QUOTE) state = 'closed';
 			continue;
@@ -90,6 +133,8 @@ function walk(text: string, delimiter: number, progress?: ScanProgress): Walk {
 			endRecord(i, width);
 			i += width - 1;
 		} else if (c === delimiter) {
+			endCell(i);
+			cellStart = i + 1;
 			count++;
 			state = 'start';
 		} else if (state === 'closed' || state === 'after') {
@@ -110,10 +155,10 @@ function walk(text: string, delimiter: number, progress?: ScanProgress): Walk {
 		broken = { record: cells.length, cell: quoteCell, message: 'a quote opens a cell here and is never closed, so the rest of the file would be read as one cell' };
 	}
 	if (starts[starts.length - 1]! < text.length || ends.length === 0) {
-		ends.push(text.length);
-		cells.push(count);
-	} else starts.pop();
-	return { starts, ends, cells, breaks, broken, nul };
+		endRecord(text.length, 0);
+	}
+	starts.pop();
+	return { starts, ends, cells, breaks, broken, nul, longestCells, tooLong, marks };
 }
 
 function lineBreakOf(b: Walk['breaks']): LineBreak {
@@ -122,8 +167,8 @@ function lineBreakOf(b: Walk['breaks']): LineBreak {
 }
 
 /** Scans `text`; blank records become `""` (one empty cell, which DuckDB keeps) so that DuckDB counts them. */
-export function scanRecords(text: string, delimiter: string, progress?: ScanProgress): RecordScan {
-	const w = walk(text, delimiter.charCodeAt(0), progress);
+export function scanRecords(text: string, delimiter: string, progress?: ScanProgress, marked: readonly number[] = []): RecordScan {
+	const w = walk(text, delimiter.charCodeAt(0), progress, marked);
 	const isBlank = (k: number) => w.ends[k] === w.starts[k];
 	let leadingBlank = 0;
 	while (leadingBlank < w.ends.length - 1 && isBlank(leadingBlank)) leadingBlank++;
@@ -148,6 +193,7 @@ export function scanRecords(text: string, delimiter: string, progress?: ScanProg
 	// Records count from 0, spreadsheet rows from 1; Excel shows the blank rows above the header too.
 	const broken = w.broken && { row: w.broken.record + 1, cell: w.broken.cell, message: w.broken.message };
 	const nul = w.nul && { row: w.nul.record + 1, cell: w.nul.cell };
+	const marks = w.marks.map((m) => ({ row: m.record + 1, cell: m.cell, text: splitRecord(text.slice(w.starts[m.record], w.ends[m.record]), delimiter)[m.cell] ?? '' }));
 	return {
 		headerText: text.slice(w.starts[leadingBlank], w.ends[leadingBlank]),
 		leadingBlank,
@@ -158,6 +204,9 @@ export function scanRecords(text: string, delimiter: string, progress?: ScanProg
 		lineBreak,
 		broken,
 		nul,
-		rewritten
+		rewritten,
+		longestCells: w.longestCells,
+		tooLong: w.tooLong && { row: w.tooLong.record + 1, length: w.tooLong.length, cell: w.tooLong.cell, cellLength: w.tooLong.cellLength },
+		marks
 	};
 }

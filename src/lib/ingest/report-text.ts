@@ -5,7 +5,7 @@
  */
 import type { ChangeSummary } from './changes';
 import type { ImportPreview } from './preview';
-import type { Problem } from './problems';
+import { problemTotals, type Problem } from './problems';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
@@ -30,8 +30,8 @@ function changeLine(c: ChangeSummary): string {
 
 export function previewReport(preview: ImportPreview): string {
 	const { outcome } = preview;
-	const errors = outcome.problems.filter((p) => p.severity === 'error').length;
-	const warnings = outcome.problems.length - errors;
+	// A check lists its first 1,000 rows and counts the rest: the totals count them all.
+	const { errors, warnings } = problemTotals(outcome.problems);
 	const title = outcome.reading?.formatTitle ? ` (${outcome.reading.formatTitle})` : '';
 	const lines = [`${outcome.file}${title}`];
 	for (const sentence of outcome.reading?.sentences ?? []) lines.push(`  ${sentence}`);

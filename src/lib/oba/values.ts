@@ -45,6 +45,14 @@ function readNumber(text: string, written: string): ValueParse {
 	if (pound && percent) return invalid(`"${written}" has both £ and %; a value is either money or a percentage`);
 	const value = Number(`${signBefore}${signAfter}${digits.replace(/,/g, '')}${exponent ? `e${exponent}` : ''}`);
 	if (!Number.isFinite(value)) return invalid(`"${written}" is too large to be a number`);
+	// A number is kept as a double: say so rather than store a different number.
+	if (value === 0 && /[1-9]/.test(digits)) {
+		return invalid(`"${written}" is too close to zero to be kept (the smallest is about 5e-324): it would be stored as 0; write 0 if it is zero`);
+	}
+	const integer = digits.replace(/,/g, '').split('.')[0] ?? '';
+	if (!exponent && integer.length > 15 && BigInt(integer) !== BigInt(Math.trunc(Math.abs(value)))) {
+		return invalid(`"${written}" has more digits than can be kept exactly (whole numbers up to 9,007,199,254,740,991 are): it would be stored as ${Math.abs(value).toLocaleString('en-GB', { maximumFractionDigits: 0 })}`);
+	}
 	const result: ValueParse = { kind: 'number', value: value === 0 ? 0 : value, percent };
 	if (pound) result.pounds = true;
 	return result;
