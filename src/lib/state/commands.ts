@@ -1,9 +1,12 @@
 // Every change to the data the pages offer, as commands of the workspace (command.ts runs them):
-// imports and their undo, workspace files, the sample, locked forecasts and notes. Components call
+// imports and their undo, workspace files, the sample, locked forecasts, notes and RAG tolerances. Components call
 // these; none writes to the database or to this browser's storage itself.
 import type { Database, Session } from '../db/database';
 import { removeLock, saveLock, type KeptLock, type LockKey } from '../db/queries/locks';
 import { addNote, deleteNote, type UserNote } from '../db/queries/notes';
+import { clearTolerance, setTolerance } from '../db/queries/tolerances';
+import type { USER_TABLES } from '../db/schema';
+import type { Tolerance } from '../oba/measure-rag';
 import { workspaceFile } from '../db/workspace-format';
 import { commitImport, type CommitOptions } from '../ingest/commit';
 import { tablesOfImport } from '../ingest/history';
@@ -28,7 +31,7 @@ export function workspaceCommands(workspace: CommandRunner) {
 	let beforeOpening: { name: string; file: Uint8Array } | null = null;
 
 	/** A change to one of the tables the user adds to on a measure page (USER_TABLES), in one transaction. */
-	const userChange = (what: string, table: 'locked_forecasts' | 'notes', change: (session: Session) => Promise<void>) => workspace.run({
+	const userChange = (what: string, table: keyof typeof USER_TABLES, change: (session: Session) => Promise<void>) => workspace.run({
 		what,
 		body: async (db) => {
 			await db.transaction(change, USER_DATA);
@@ -103,7 +106,11 @@ export function workspaceCommands(workspace: CommandRunner) {
 		lockForecast: (lock: KeptLock) => userChange('Locked', 'locked_forecasts', (s) => saveLock(s, lock)),
 		unlockForecast: (key: LockKey) => userChange('Unlocked', 'locked_forecasts', (s) => removeLock(s, key)),
 		addNote: (note: UserNote) => userChange('Note added', 'notes', (s) => addNote(s, note)),
-		deleteNote: (noteId: string) => userChange('Deleted', 'notes', (s) => deleteNote(s, noteId))
+		deleteNote: (noteId: string) => userChange('Deleted', 'notes', (s) => deleteNote(s, noteId)),
+		/** The measure's RAG tolerance set in the app: it wins over its file's until cleared. */
+		setTolerance: (measureId: string, tolerance: Tolerance, setAt = new Date().toISOString()) =>
+			userChange('Tolerance set', 'measure_tolerances', (s) => setTolerance(s, measureId, tolerance, setAt)),
+		clearTolerance: (measureId: string) => userChange('Tolerance cleared', 'measure_tolerances', (s) => clearTolerance(s, measureId))
 	};
 }
 
