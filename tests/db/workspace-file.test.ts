@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
-import type { Migration } from '../../src/lib/db/migrations';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../src/lib/db/migrations';
 import { loadWorkspace } from '../../src/lib/db/load-workspace';
 import { allLocks, saveLock } from '../../src/lib/db/queries/locks';
 import { addNote, allNotes } from '../../src/lib/db/queries/notes';
@@ -49,7 +49,7 @@ describe('the workspace file', () => {
 		const file = await workspaceFile(db);
 		const fresh = await emptyDatabase();
 		const opened = await openWorkspaceFile(fresh, file, 'w.oba');
-		expect(opened).toMatchObject({ ok: true, schemaVersion: 1 });
+		expect(opened).toMatchObject({ ok: true, schemaVersion: SCHEMA_VERSION });
 		expect(await dumpTables(fresh)).toEqual(await dumpTables(db));
 		// Saving the reopened workspace gives the same tables again, byte for byte, but for the moment it was saved.
 		const again = text(await workspaceFile(fresh)).replace(/"savedAt":"[^"]*"/, '');
@@ -97,7 +97,7 @@ describe('the workspace file', () => {
 		const [header, index] = file.split('\n');
 		expect(header).toBe('oba-dashboard workspace');
 		const parsed = JSON.parse(index!);
-		expect(parsed.schemaVersion).toBe(1);
+		expect(parsed.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(parsed.tables.map((t: { table: string }) => t.table)).toEqual(expect.arrayContaining(['imports', 'measure_values', 'reviews', 'history_measure_values', 'notes']));
 		expect(file).toContain('X01,E06000012,2018-04-01,2018-06-30,quarter,2018/19 Q1,0.30000000000000004,,,,,"two\nlines",imported,');
 	});
@@ -107,7 +107,7 @@ describe('a workspace this app wrote and kept itself (the kept tables, the sampl
 	test('goes straight into the tables, equal cell for cell, and is still refused when cut short or miscounted', async () => {
 		const file = await workspaceFile(db);
 		const fresh = await emptyDatabase();
-		await expect(loadWorkspace(fresh, fileSource(file), { ours: true })).resolves.toMatchObject({ schemaVersion: 1, tables: 27 });
+		await expect(loadWorkspace(fresh, fileSource(file), { ours: true })).resolves.toMatchObject({ schemaVersion: SCHEMA_VERSION, tables: 28 });
 		expect(await dumpTables(fresh)).toEqual(await dumpTables(db));
 		const before = await dumpTables(fresh);
 		const [header, index, ...rest] = text(file).split('\n');
@@ -129,14 +129,18 @@ describe('a workspace file written by an earlier version', () => {
 		expect(await fresh.rows('SELECT import_id, file_name, row_count FROM imports ORDER BY import_id DESC LIMIT 1')).toEqual([{ import_id: 9, file_name: 'm19.csv', row_count: 3 }]);
 		expect((await allLocks(fresh)).map((l) => [l.measureId, l.locked.method, l.locked.lockedOn])).toEqual([['M19', 'linear', '2017-01-31']]);
 		expect((await allNotes(fresh)).map((n) => n.text)).toEqual(['New team started "Safe & Sound"\nin April']);
+		// Written before measure RAG: no measure has a tolerance, from a file or set in the app.
+		expect(await fresh.rows(`SELECT count(*) AS n FROM measures WHERE amber_threshold IS NOT NULL OR red_threshold IS NOT NULL OR travel_rule IS NOT NULL`)).toEqual([{ n: 0 }]);
+		expect(await fresh.rows('SELECT count(*) AS n FROM measure_tolerances')).toEqual([{ n: 0 }]);
 		expect((await undoImport(fresh, 9)).undone).toBe(true);
 	});
 
 	test('is brought up to date by each migration after its version, in order', async () => {
-		// Two migrations of a schema to come: a new column with a default, filled from another, and a new table.
+		// Two migrations of a schema to come, after the app's own: a new column with a default, filled from another, and a new table.
 		const later: Migration[] = [
-			{ version: 3, what: 'a table', up: (s) => `CREATE TABLE ${s}.settings (setting VARCHAR, value VARCHAR); INSERT INTO ${s}.settings SELECT 'area', max(area_code) FROM ${s}.measure_values` },
-			{ version: 2, what: 'a column', up: (s) => `ALTER TABLE ${s}.notes ADD COLUMN author VARCHAR DEFAULT 'you'` }
+			...MIGRATIONS,
+			{ version: SCHEMA_VERSION + 2, what: 'a table', up: (s) => `CREATE TABLE ${s}.settings (setting VARCHAR, value VARCHAR); INSERT INTO ${s}.settings SELECT 'area', max(area_code) FROM ${s}.measure_values` },
+			{ version: SCHEMA_VERSION + 1, what: 'a column', up: (s) => `ALTER TABLE ${s}.notes ADD COLUMN author VARCHAR DEFAULT 'you'` }
 		];
 		const fresh = await emptyDatabase();
 		await fresh.exec(`ALTER TABLE notes ADD COLUMN author VARCHAR; CREATE TABLE settings (setting VARCHAR, value VARCHAR)`);
