@@ -142,13 +142,13 @@ export function storedTolerance(stored: StoredTolerance): Tolerance {
 	return { amber: threshold(stored.amber_threshold), red: threshold(stored.red_threshold), travel: travel.ok ? travel.travel : 'none' };
 }
 
-/** The tolerance in words, as the measure page and the report say it. */
+/** The tolerance in words, as the measure page says it. */
 export function describeTolerance(t: Tolerance): string {
-	if (t.amber === null && t.red === null && t.travel === 'none') return 'No tolerance: any shortfall is Red';
+	if (t.amber === null && t.red === null && t.travel === 'none') return 'none: any shortfall is Red';
 	const parts = [
-		`Green within ${t.amber ? describe(t.amber) : '0'} of target`,
-		t.travel === 'travel-decides' ? null : `Amber within ${t.red ? describe(t.red) : t.amber ? describe(t.amber) : '0'}`,
-		t.travel === 'none' ? null : TRAVEL_RULES.find((r) => r.id === t.travel)!.label.toLowerCase()
+		t.amber ? `Green if short of target by up to ${describe(t.amber)}` : 'Green only when the target is met',
+		t.travel === 'travel-decides' ? null : t.red ? `Amber if short by up to ${describe(t.red)}, Red beyond` : 'Red beyond',
+		t.travel === 'none' ? null : TRAVEL_RULES.find((r) => r.id === t.travel)!.label
 	];
 	return parts.filter((p) => p !== null).join('; ');
 }
