@@ -108,8 +108,8 @@ describe('a workspace this app wrote and kept itself (the kept tables, the sampl
 	test('goes straight into the tables, equal cell for cell, and is still refused when cut short or miscounted', async () => {
 		const file = await workspaceFile(db);
 		const fresh = await emptyDatabase();
-		// Version 1's 27 tables, statistical_neighbours and its history (version 3), corrective_actions (version 5).
-		await expect(loadWorkspace(fresh, fileSource(file), { ours: true })).resolves.toMatchObject({ schemaVersion: SCHEMA_VERSION, tables: 30 });
+		// Version 1's 27 tables, statistical_neighbours and its history (version 3), measure_tolerances (version 4), corrective_actions (version 5).
+		await expect(loadWorkspace(fresh, fileSource(file), { ours: true })).resolves.toMatchObject({ schemaVersion: SCHEMA_VERSION, tables: 31 });
 		expect(await dumpTables(fresh)).toEqual(await dumpTables(db));
 		const before = await dumpTables(fresh);
 		const [header, index, ...rest] = text(file).split('\n');
@@ -131,7 +131,10 @@ describe('a workspace file written by an earlier version', () => {
 		expect(await fresh.rows('SELECT import_id, file_name, row_count FROM imports ORDER BY import_id DESC LIMIT 1')).toEqual([{ import_id: 9, file_name: 'm19.csv', row_count: 3 }]);
 		expect((await allLocks(fresh)).map((l) => [l.measureId, l.locked.method, l.locked.lockedOn])).toEqual([['M19', 'linear', '2017-01-31']]);
 		expect((await allNotes(fresh)).map((n) => n.text)).toEqual(['New team started "Safe & Sound"\nin April']);
-		// Brought up to version 5: corrective actions came later, so it has none.
+		// Written before measure RAG: no measure has a tolerance, from a file or set in the app.
+		expect(await fresh.rows(`SELECT count(*) AS n FROM measures WHERE amber_threshold IS NOT NULL OR red_threshold IS NOT NULL OR travel_rule IS NOT NULL`)).toEqual([{ n: 0 }]);
+		expect(await fresh.rows('SELECT count(*) AS n FROM measure_tolerances')).toEqual([{ n: 0 }]);
+		// Brought up to the latest version: corrective actions came later, so it has none.
 		expect(await allCorrectiveActions(fresh)).toEqual([]);
 		expect((await undoImport(fresh, 9)).undone).toBe(true);
 	});

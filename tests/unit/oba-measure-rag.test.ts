@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NO_TOLERANCE, parseThreshold, parseTravelRule, rateMeasure, type Tolerance } from '../../src/lib/oba/measure-rag';
+import { describeTolerance, NO_TOLERANCE, parseThreshold, parseTravelRule, rateMeasure, storedTolerance, thresholdText, type Tolerance } from '../../src/lib/oba/measure-rag';
 
 const pct = (value: number) => ({ value, percent: true });
 const abs = (value: number) => ({ value, percent: false });
@@ -133,5 +133,28 @@ describe('parsing the measures file columns', () => {
 	});
 	it('an unknown travel rule is refused', () => {
 		expect(parseTravelRule('sideways').ok).toBe(false);
+	});
+});
+
+describe('stored tolerances', () => {
+	it('thresholdText writes what parseThreshold reads back', () => {
+		expect(thresholdText({ value: 12.5, percent: true })).toBe('12.5%');
+		expect(thresholdText({ value: 2, percent: false })).toBe('2');
+		expect(thresholdText(null)).toBeNull();
+		fc.assert(fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.boolean(), (value, percent) => {
+			const parsed = parseThreshold(thresholdText({ value, percent })!);
+			return !parsed.ok || (parsed.threshold!.value === value && parsed.threshold!.percent === percent);
+		}));
+	});
+	it('storedTolerance reads the stored texts; a text that no longer reads is none', () => {
+		expect(storedTolerance({ amber_threshold: '5%', red_threshold: '10%', travel_rule: null })).toEqual({ amber: { value: 5, percent: true }, red: { value: 10, percent: true }, travel: 'none' });
+		expect(storedTolerance({ amber_threshold: 'lots', red_threshold: '4', travel_rule: 'travel-decides' })).toEqual({ amber: null, red: { value: 4, percent: false }, travel: 'travel-decides' });
+		expect(storedTolerance({ amber_threshold: null, red_threshold: null, travel_rule: 'sideways' })).toEqual(NO_TOLERANCE);
+	});
+	it('describeTolerance says it in words', () => {
+		expect(describeTolerance(NO_TOLERANCE)).toBe('none: any shortfall is Red');
+		expect(describeTolerance(tol(pct(5), pct(10)))).toBe('Green if short of target by up to 5% of target; Amber if short by up to 10% of target, Red beyond');
+		expect(describeTolerance(tol(abs(2), null, 'improving-is-amber'))).toBe('Green if short of target by up to 2; Red beyond; A Red that is improving shows Amber');
+		expect(describeTolerance(tol(null, null, 'travel-decides'))).toBe('Green only when the target is met; Outside tolerance: Amber if improving, Red if not');
 	});
 });

@@ -38,6 +38,22 @@ export const MIGRATIONS: readonly Migration[] = [
 				SELECT CAST(NULL AS INTEGER) AS changed_by, CAST(NULL AS VARCHAR) AS change, * FROM ${s}.statistical_neighbours LIMIT 0;`
 	},
 	{
+		version: 4,
+		what: 'Measure RAG: a measure’s amber and red thresholds and direction-of-travel rule, from its file (measures) or set in the app (measure_tolerances).',
+		// IF EXISTS: a file that lacks the table is refused after, by the shape check, saying so.
+		up: (s) => `
+			ALTER TABLE IF EXISTS ${s}.measures ADD COLUMN amber_threshold VARCHAR;
+			ALTER TABLE IF EXISTS ${s}.measures ADD COLUMN red_threshold VARCHAR;
+			ALTER TABLE IF EXISTS ${s}.measures ADD COLUMN travel_rule VARCHAR;
+			ALTER TABLE IF EXISTS ${s}.history_measures ADD COLUMN amber_threshold VARCHAR;
+			ALTER TABLE IF EXISTS ${s}.history_measures ADD COLUMN red_threshold VARCHAR;
+			ALTER TABLE IF EXISTS ${s}.history_measures ADD COLUMN travel_rule VARCHAR;
+			CREATE TABLE IF NOT EXISTS ${s}.measure_tolerances (
+				measure_id VARCHAR PRIMARY KEY, amber_threshold VARCHAR, red_threshold VARCHAR,
+				travel_rule VARCHAR NOT NULL CHECK (travel_rule IN ('none', 'improving-is-amber', 'travel-decides')),
+				set_at TIMESTAMP NOT NULL);`
+	},
+	{
 		version: 5,
 		what: 'Corrective-action notes on the exception report (corrective_actions)',
 		up: (s) => `CREATE TABLE ${s}.corrective_actions (

@@ -88,7 +88,13 @@ CREATE TABLE IF NOT EXISTS measures (
 	polarity    VARCHAR CHECK (polarity IN ('higher', 'lower', 'range')),
 	unit        VARCHAR NOT NULL,     -- count, percent, rate10k, days, gbp
 	source      VARCHAR NOT NULL,
-	description VARCHAR
+	description VARCHAR,
+	-- The measure's RAG tolerance as its file gives it (see src/lib/oba/measure-rag.ts), each as
+	-- thresholdText/TravelRule write it: '10%' (of the target) or '2' (in its unit); NULL when none.
+	-- A tolerance set in the app (measure_tolerances) wins over these.
+	amber_threshold VARCHAR,
+	red_threshold   VARCHAR,
+	travel_rule     VARCHAR            -- 'none', 'improving-is-amber', 'travel-decides'; NULL: not given
 );
 
 -- Areas, for population indicators and their comparators (England, the region, the local authority).
@@ -185,6 +191,17 @@ CREATE TABLE IF NOT EXISTS locked_forecasts (
 	PRIMARY KEY (measure_id, area_code, per_10000)
 );
 
+-- A measure's RAG tolerance as set on its page: it wins over the file's (measures.amber_threshold …)
+-- as a whole, so blank thresholds here mean "none", whatever the file says. Removing the row goes
+-- back to the file's.
+CREATE TABLE IF NOT EXISTS measure_tolerances (
+	measure_id      VARCHAR PRIMARY KEY,
+	amber_threshold VARCHAR,           -- as in measures: '10%' or '2'; NULL: none
+	red_threshold   VARCHAR,
+	travel_rule     VARCHAR NOT NULL CHECK (travel_rule IN ('none', 'improving-is-amber', 'travel-decides')),
+	set_at          TIMESTAMP NOT NULL
+);
+
 -- The story behind the curve as the user tells it: a note on a period of a measure. Notes from the
 -- data are measure_values.note.
 CREATE TABLE IF NOT EXISTS notes (
@@ -239,6 +256,7 @@ export type DataTable = keyof typeof DATA_TABLES;
  */
 export const USER_TABLES = {
 	locked_forecasts: ['measure_id', 'area_code', 'per_10000'],
+	measure_tolerances: ['measure_id'],
 	notes: ['note_id'],
 	corrective_actions: ['action_note_id']
 } as const satisfies Record<string, readonly string[]>;

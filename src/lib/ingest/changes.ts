@@ -43,7 +43,7 @@ const plain = (sql: string) => `regexp_replace(CAST(${sql} AS VARCHAR), '\\.0$',
 
 const VALUE_KEY = 'o.measure_id = i.measure_id AND o.area_code = i.area_code AND o.period_start = i.period_start AND o.period_kind = i.period_kind';
 
-const MEASURE_DETAILS = ['name', 'quadrant', 'priority', 'agency_id', 'polarity', 'unit'] as const;
+const MEASURE_DETAILS = ['name', 'quadrant', 'priority', 'agency_id', 'polarity', 'unit', 'amber_threshold', 'red_threshold', 'travel_rule'] as const;
 
 interface Counts {
 	key: string;

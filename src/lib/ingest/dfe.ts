@@ -65,7 +65,8 @@ function measureRowSql(indicator: DfeIndicator, source: DataSource): string {
 	return `SELECT ${str(indicator.measureId)} AS measure_id, ${str(indicator.name)} AS name, 'population' AS quadrant,
 		CAST(${indicator.priority ?? 'NULL'} AS INTEGER) AS priority, CAST(NULL AS VARCHAR) AS agency_id,
 		CAST(${str(indicator.polarity ?? null)} AS VARCHAR) AS polarity, 'count' AS unit, ${str(source)} AS source,
-		CAST(${str(indicator.description ?? null)} AS VARCHAR) AS description`;
+		CAST(${str(indicator.description ?? null)} AS VARCHAR) AS description,
+		CAST(NULL AS VARCHAR) AS amber_threshold, CAST(NULL AS VARCHAR) AS red_threshold, CAST(NULL AS VARCHAR) AS travel_rule`;
 }
 
 /** DfE / Explore Education Statistics open data (DOMAIN.md §4d), as population indicators. */

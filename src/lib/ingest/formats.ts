@@ -62,6 +62,16 @@ const measureMeta: readonly ColumnSpec[] = [
 	{ name: 'area_code', aliases: ['area', 'la code', 'new la code'], description: 'ONS area code, when not the partnership’s own area.', example: 'E06000012' }
 ];
 
+/**
+ * A measure's RAG tolerance (src/lib/oba/measure-rag.ts), once per measure like its metadata. The
+ * thresholds are shortfalls from the target; a tolerance set in the app wins over these.
+ */
+const tolerance: readonly ColumnSpec[] = [
+	{ name: 'amber_threshold', aliases: ['amber tolerance', 'green tolerance', 'tolerance'], description: 'Short of target by up to this is still Green: 2 (in the measure’s unit) or 10% (of the target); blank, none.', example: '5%' },
+	{ name: 'red_threshold', aliases: ['red tolerance'], description: 'Short of target by more than this is Red, by less Amber: 5 or 20%; blank, any shortfall past amber is Red.', example: '15%' },
+	{ name: 'travel_rule', aliases: ['direction of travel', 'travel'], description: 'none / improving is amber (a Red improving since the period before shows Amber) / travel decides (outside the amber threshold, Amber if improving, else Red).', example: 'none' }
+];
+
 /** The geography columns of DfE open-data files: which area a row is about, at each level. */
 const geography: readonly ColumnSpec[] = [
 	{ name: 'country_code', description: 'ONS country code.', example: 'E92000001' },
@@ -88,6 +98,7 @@ export const FORMATS: readonly FormatSpec[] = [
 			{ name: 'denominator', aliases: ['denom', 'den'], description: 'For a % measure: the count it is a share of.', example: '40' },
 			{ name: 'target', description: 'The target for that period, on the measure’s scale.', example: '90' },
 			...measureMeta.slice(3),
+			...tolerance,
 			notes
 		]
 	},
@@ -102,7 +113,8 @@ export const FORMATS: readonly FormatSpec[] = [
 			measure,
 			...measureMeta.slice(0, 3),
 			{ name: 'target', description: 'The target, the same for every period in the row.', example: '90' },
-			...measureMeta.slice(3)
+			...measureMeta.slice(3),
+			...tolerance
 		]
 	},
 	{

@@ -16,7 +16,10 @@ const ATTRIBUTES = [
 	{ parsed: 'priority', column: 'priority', what: 'priority' },
 	{ parsed: 'agency_id', column: 'agency', what: 'agency' },
 	{ parsed: 'polarity', column: 'polarity', what: 'polarity' },
-	{ parsed: 'unit', column: 'unit', what: 'unit' }
+	{ parsed: 'unit', column: 'unit', what: 'unit' },
+	{ parsed: 'amber_threshold', column: 'amber_threshold', what: 'amber threshold' },
+	{ parsed: 'red_threshold', column: 'red_threshold', what: 'red threshold' },
+	{ parsed: 'travel_rule', column: 'travel_rule', what: 'direction-of-travel rule' }
 ] as const;
 
 /**

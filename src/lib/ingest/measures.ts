@@ -1,4 +1,5 @@
 import { parsePolarity, parseQuadrant, parseUnit } from '../oba/measure-meta';
+import { parseThreshold, parseTravelRule, thresholdText } from '../oba/measure-rag';
 import { HOME_AREA } from '../db/schema';
 import { str } from '../db/sql';
 import type { FormatContext, FormatHandler } from './context';
@@ -30,7 +31,13 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 		'Write higher is better, lower is better or target range.');
 	const unit = textLookup(ctx, 'unit', (x) => { const p = parseUnit(x); return p.ok ? { ok: true, value: p.unit } : p; },
 		'Write count, %, rate per 10,000, days or £.');
-	const lookups = [period, value, numerator, denominator, target, quadrant, polarity, unit].filter((l) => l !== null);
+	const threshold = (name: string) => textLookup(ctx, name, (x) => { const p = parseThreshold(x); return p.ok ? { ok: true, value: thresholdText(p.threshold) } : p; },
+		'Write a shortfall from the target: a number in the measure’s unit (2) or a % of the target (10%), or leave it blank.');
+	const amber = threshold('amber_threshold');
+	const red = threshold('red_threshold');
+	const travel = textLookup(ctx, 'travel_rule', (x) => { const p = parseTravelRule(x); return p.ok ? { ok: true, value: p.travel } : p; },
+		'Write none, improving is amber or travel decides, or leave it blank.');
+	const lookups = [period, value, numerator, denominator, target, quadrant, polarity, unit, amber, red, travel].filter((l) => l !== null);
 
 	const lookupChecks = await ctx.lookups.build(ctx.db, ctx.file);
 	const measureId = `coalesce(${col(ctx, 'measure_id')}, ${col(ctx, 'measure')})`;
@@ -42,6 +49,7 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 		SELECT s."row", s.rowid AS cell, ${measureId} AS measure_id, ${col(ctx, 'measure')} AS name,
 			${field(quadrant)} AS quadrant, byPriority.priority, byAgency.agency_id,
 			${field(polarity)} AS polarity, ${field(unit)} AS unit,
+			${field(amber)} AS amber_threshold, ${field(red)} AS red_threshold, ${field(travel)} AS travel_rule,
 			coalesce(${col(ctx, 'area_code')}, ${str(HOME_AREA.code)}) AS area_code,
 			${period.field('start')} AS period_start, ${period.field('end')} AS period_end,
 			${period.field('kind')} AS period_kind, ${period.field('label')} AS period_label,

@@ -13,7 +13,7 @@ export const VALUE_COLUMNS = 'measure_id, area_code, period_start, period_end, p
 
 /**
  * Each measure of a parsed rows table as it will be stored: what the file says, else what is
- * loaded already, else a default (a unit of % when the file gives percentages or numerators, £
+ * loaded already (so a blank threshold keeps the one loaded, as a blank quadrant does), else a default (a unit of % when the file gives percentages or numerators, £
  * when it gives pounds).
  */
 export function mergedMeasuresSql(rows: string, source: DataSource): string {
@@ -22,7 +22,8 @@ export function mergedMeasuresSql(rows: string, source: DataSource): string {
 			${pick('agency_id')} AS agency_id, ${pick('polarity')} AS polarity,
 			coalesce(${pick('unit')}, CASE WHEN bool_or(n.percent) OR count(n.numerator) > 0 THEN 'percent'
 				WHEN bool_or(n.pounds) THEN 'gbp' ELSE 'count' END) AS unit,
-			${str(source)} AS source, first(m.description) AS description
+			${str(source)} AS source, first(m.description) AS description,
+			${pick('amber_threshold')} AS amber_threshold, ${pick('red_threshold')} AS red_threshold, ${pick('travel_rule')} AS travel_rule
 		FROM ${rows} n LEFT JOIN measures m USING (measure_id) GROUP BY n.measure_id`;
 }
 

@@ -123,3 +123,32 @@ export function parseTravelRule(text: string): TravelParse {
 	if (travel) return { ok: true, travel };
 	return { ok: false, message: `"${written}" is not a direction-of-travel rule; expected none, improving is amber, or travel decides (or a blank)` };
 }
+
+/** A threshold as stored and shown: "10%" or "2"; null for none. parseThreshold reads it back. */
+export function thresholdText(t: Threshold | null): string | null {
+	return t === null ? null : `${t.value}${t.percent ? '%' : ''}`;
+}
+
+/** A tolerance as stored (measures, measure_tolerances): thresholdText texts and a TravelRule id. */
+export type StoredTolerance = { amber_threshold: string | null; red_threshold: string | null; travel_rule: string | null };
+
+/** The tolerance stored texts give; a text that no longer reads (stored by hand) counts as none. */
+export function storedTolerance(stored: StoredTolerance): Tolerance {
+	const threshold = (text: string | null) => {
+		const parsed = parseThreshold(text ?? '');
+		return parsed.ok ? parsed.threshold : null;
+	};
+	const travel = parseTravelRule(stored.travel_rule ?? '');
+	return { amber: threshold(stored.amber_threshold), red: threshold(stored.red_threshold), travel: travel.ok ? travel.travel : 'none' };
+}
+
+/** The tolerance in words, as the measure page says it. */
+export function describeTolerance(t: Tolerance): string {
+	if (t.amber === null && t.red === null && t.travel === 'none') return 'none: any shortfall is Red';
+	const parts = [
+		t.amber ? `Green if short of target by up to ${describe(t.amber)}` : 'Green only when the target is met',
+		t.travel === 'travel-decides' ? null : t.red ? `Amber if short by up to ${describe(t.red)}, Red beyond` : 'Red beyond',
+		t.travel === 'none' ? null : TRAVEL_RULES.find((r) => r.id === t.travel)!.label
+	];
+	return parts.filter((p) => p !== null).join('; ');
+}

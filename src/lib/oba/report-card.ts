@@ -9,6 +9,8 @@ import { gapToTarget, judgeMove } from './judge';
 import { currentTrend, flatTolerance, longTrend, percentChange, shortTrend, type CurrentTrend, type LongTrend, type ShortTrend } from './trend';
 import { turnTheCurve, type Verdict } from './verdict';
 import { seriesSpc, type SeriesSpc, type SeriesSpcOptions } from './spc-series';
+import { NO_TOLERANCE, type MeasureRating, type Tolerance } from './measure-rag';
+import { rateSeries } from './series-rag';
 import {
 	latestReportedIndex,
 	pointAt,
@@ -27,6 +29,8 @@ export type ReportCardMeasure = {
 	unit: Unit | string;
 	polarity: MeasurePolarity;
 	targetRange?: TargetRange | null;
+	/** The measure's RAG tolerance (the app's, else its file's); none when not given. */
+	tolerance?: Tolerance;
 };
 
 /**
@@ -75,6 +79,9 @@ export type ReportCardRow = {
 	/** Signed so that positive is better (for a range: the margin inside it). */
 	gapToTarget: number | null;
 	targetMet: boolean | null;
+	/** The measure's RAG against its target and tolerance, with why (see measure-rag.ts). */
+	rating: MeasureRating;
+	tolerance: Tolerance;
 	currentTrend: CurrentTrend;
 	shortTrend: ShortTrend;
 	longTrend: LongTrend;
@@ -145,6 +152,7 @@ export function reportCardRow(
 ): ReportCardRow {
 	const { polarity } = measure;
 	const range = measure.targetRange ?? null;
+	const tolerance = measure.tolerance ?? NO_TOLERANCE;
 	const i = latestReportedIndex(points);
 	const latestPoint = points[i];
 	const latestPeriod = latestPoint?.period ?? null;
@@ -190,6 +198,8 @@ export function reportCardRow(
 		target,
 		gapToTarget: gap,
 		targetMet: gap === null ? null : gap >= 0,
+		rating: strip(rateSeries(points, polarity, tolerance, range)),
+		tolerance,
 		currentTrend: currentTrend(points, polarity, range),
 		shortTrend: shortTrend(points, polarity, range),
 		longTrend: longTrend(points, 4, polarity, range),
@@ -200,8 +210,14 @@ export function reportCardRow(
 	};
 }
 
+/** The rating without the period rated: the row has it as `latest`. */
+function strip({ period: _period, ...rating }: ReturnType<typeof rateSeries>): MeasureRating {
+	return rating as MeasureRating;
+}
+
 export type SortKey =
 	| 'name'
+	| 'rag'
 	| 'id'
 	| 'latestPeriod'
 	| 'latestValue'
@@ -230,6 +246,9 @@ export function sortValue(row: ReportCardRow, key: SortKey): number | string | n
 			return row.name;
 		case 'id':
 			return row.id;
+		case 'rag':
+			// Red first when ascending: the measures that need the board's attention.
+			return row.rating.rag === null ? null : 'RAG'.indexOf(row.rating.rag);
 		case 'latestPeriod':
 			return row.latest ? periodKey(row.latest.period) : null;
 		case 'latestValue':

@@ -1,11 +1,14 @@
 // Every change to the data the pages offer, as commands of the workspace (command.ts runs them):
-// imports and their undo, workspace files, the sample, locked forecasts, notes and corrective actions. Components call
+// imports and their undo, workspace files, the sample, locked forecasts, notes, RAG tolerances and
+// corrective actions. Components call
 // these; none writes to the database or to this browser's storage itself.
 import type { Database, Session } from '../db/database';
 import { removeLock, saveLock, type KeptLock, type LockKey } from '../db/queries/locks';
 import { addNote, deleteNote, type UserNote } from '../db/queries/notes';
 import { addCorrectiveAction, deleteCorrectiveAction, type CorrectiveAction } from '../db/queries/corrective-actions';
-import { USER_TABLES } from '../db/schema';
+import type { USER_TABLES } from '../db/schema';
+import { clearTolerance, setTolerance } from '../db/queries/tolerances';
+import type { Tolerance } from '../oba/measure-rag';
 import { workspaceFile } from '../db/workspace-format';
 import { commitImport, type CommitOptions } from '../ingest/commit';
 import { tablesOfImport } from '../ingest/history';
@@ -109,7 +112,11 @@ export function workspaceCommands(workspace: CommandRunner) {
 		addCorrectiveAction: (action: CorrectiveAction) =>
 			userChange('Corrective action added', 'corrective_actions', (s) => addCorrectiveAction(s, action)),
 		deleteCorrectiveAction: (actionNoteId: string) =>
-			userChange('Deleted', 'corrective_actions', (s) => deleteCorrectiveAction(s, actionNoteId))
+			userChange('Deleted', 'corrective_actions', (s) => deleteCorrectiveAction(s, actionNoteId)),
+		/** The measure's RAG tolerance set in the app: it wins over its file's until cleared. */
+		setTolerance: (measureId: string, tolerance: Tolerance, setAt = new Date().toISOString()) =>
+			userChange('Tolerance set', 'measure_tolerances', (s) => setTolerance(s, measureId, tolerance, setAt)),
+		clearTolerance: (measureId: string) => userChange('Tolerance cleared', 'measure_tolerances', (s) => clearTolerance(s, measureId))
 	};
 }
 

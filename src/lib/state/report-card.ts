@@ -7,6 +7,7 @@ import { firstReviewDate } from '../db/queries/measure';
 import { HOME_AREA } from '../db/schema';
 import type { LockedForecast } from '../oba/baseline';
 import type { Period } from '../oba/periods';
+import { storedTolerance } from '../oba/measure-rag';
 import { reportCardRow, type ReportCardRow } from '../oba/report-card';
 import type { SeriesPoint } from '../oba/series-point';
 import { NO_FILTERS, type Filters } from './filters';
@@ -74,7 +75,7 @@ async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>, suppr
 		const points = seriesPoints(mine);
 		const locked = locks.find((l) => l.measureId === measure.measure_id)?.locked ?? null;
 		const row = reportCardRow(
-			{ id: measure.measure_id, name: measure.name, unit: measure.unit, polarity: measure.polarity },
+			{ id: measure.measure_id, name: measure.name, unit: measure.unit, polarity: measure.polarity, tolerance: storedTolerance(measure) },
 			points,
 			{ ...baselineFor(points, firstReview), locked },
 			{ firstReview: firstReview ? iso(firstReview) : null }

@@ -1,11 +1,12 @@
 import type { Session } from '../database';
+import { TOLERANCE_JOIN, TOLERANCE_SELECT, type ToleranceColumns } from './tolerances';
 import type { Filters } from '../../state/filters';
 import { HOME_VALUES } from '../home-values';
 import { selectedWantedSql } from './data-development';
 import { measureWhere, periodWhere } from './filter-sql';
 import type { ValueRow } from './measures';
 
-export interface ExplorerMeasure {
+export interface ExplorerMeasure extends ToleranceColumns {
 	measure_id: string;
 	name: string;
 	quadrant: 'how_much' | 'how_well' | 'better_off' | 'population';
@@ -23,8 +24,8 @@ export interface ExplorerMeasure {
 export function filteredMeasures(db: Session, filters: Filters): Promise<ExplorerMeasure[]> {
 	return db.rows<ExplorerMeasure>(`
 		SELECT m.measure_id, m.name, m.quadrant, m.priority, p.name AS priority_name, m.agency_id, a.name AS agency,
-			m.polarity, m.unit, m.source, m.description
-		FROM measures m LEFT JOIN agencies a USING (agency_id) LEFT JOIN priorities p USING (priority)
+			m.polarity, m.unit, m.source, m.description, ${TOLERANCE_SELECT}
+		FROM measures m LEFT JOIN agencies a USING (agency_id) LEFT JOIN priorities p USING (priority) ${TOLERANCE_JOIN}
 		WHERE ${measureWhere(filters)}
 		ORDER BY m.priority NULLS FIRST, m.measure_id`);
 }

@@ -1,5 +1,6 @@
 import type { Session } from '../database';
 import { str } from '../sql';
+import { TOLERANCE_JOIN, TOLERANCE_SELECT } from './tolerances';
 import type { Rag } from '../../oba/rag';
 import type { ExplorerMeasure } from './explorer';
 import type { ValueRow } from './measures';
@@ -8,8 +9,8 @@ import type { ValueRow } from './measures';
 export async function measureById(db: Session, id: string): Promise<ExplorerMeasure | null> {
 	const [row] = await db.rows<ExplorerMeasure>(`
 		SELECT m.measure_id, m.name, m.quadrant, m.priority, p.name AS priority_name, m.agency_id, a.name AS agency,
-			m.polarity, m.unit, m.source, m.description
-		FROM measures m LEFT JOIN agencies a USING (agency_id) LEFT JOIN priorities p USING (priority)
+			m.polarity, m.unit, m.source, m.description, ${TOLERANCE_SELECT}
+		FROM measures m LEFT JOIN agencies a USING (agency_id) LEFT JOIN priorities p USING (priority) ${TOLERANCE_JOIN}
 		WHERE m.measure_id = ${str(id)}`);
 	return row ?? null;
 }

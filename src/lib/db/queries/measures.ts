@@ -1,7 +1,8 @@
 import type { Session } from '../database';
+import { TOLERANCE_JOIN, TOLERANCE_SELECT, type ToleranceColumns } from './tolerances';
 import { HOME_VALUES } from '../home-values';
 
-export interface MeasureRow {
+export interface MeasureRow extends ToleranceColumns {
 	measure_id: string;
 	name: string;
 	quadrant: 'how_much' | 'how_well' | 'better_off' | 'population';
@@ -16,8 +17,8 @@ export interface MeasureRow {
 /** Every measure with its lead agency's name. */
 export function measures(db: Session): Promise<MeasureRow[]> {
 	return db.rows<MeasureRow>(`
-		SELECT m.measure_id, m.name, m.quadrant, m.priority, a.name AS agency, m.polarity, m.unit, m.source, m.description
-		FROM measures m LEFT JOIN agencies a USING (agency_id)
+		SELECT m.measure_id, m.name, m.quadrant, m.priority, a.name AS agency, m.polarity, m.unit, m.source, m.description, ${TOLERANCE_SELECT}
+		FROM measures m LEFT JOIN agencies a USING (agency_id) ${TOLERANCE_JOIN}
 		ORDER BY m.priority NULLS FIRST, m.quadrant, m.measure_id`);
 }
 
