@@ -44,8 +44,16 @@ describe('the whole plan at a glance, on the shipped data', () => {
 		expect(Object.fromEntries(glance.signals.map((s) => [s.signal, s.measures]))).toEqual(SIGNALS);
 	});
 
-	test('measures by RAG stay empty until the report card rates measures', () => {
-		expect(glance.measuresByRag).toBeNull();
+	test('the plan’s 29 measures by RAG against their targets and tolerances at 2018/19 Q4', () => {
+		// Red: M19 (80 against 90, beyond 10%). Amber: M24 (36.7 against 30, within 25%) and M25 (55.6
+		// against 60, beyond its red threshold of 4 but up from 50: "improving is amber"). Not rated: M13,
+		// M16, M17 (no target). Green: the other 23, M04 among them (89.7 within 1 of 90).
+		expect(glance.measuresByRag).toEqual([
+			{ rag: 'R', measures: 1 },
+			{ rag: 'A', measures: 2 },
+			{ rag: 'G', measures: 23 },
+			{ rag: null, measures: 3 }
+		]);
 	});
 });
 

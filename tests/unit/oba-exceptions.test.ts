@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { selectExceptions, measureRating, type ItemCandidate, type MeasureCandidate } from '../../src/lib/oba/exceptions';
-import { NO_TOLERANCE } from '../../src/lib/oba/measure-rag';
+import { selectExceptions, type ItemCandidate, type MeasureCandidate } from '../../src/lib/oba/exceptions';
+import { NO_TOLERANCE, type Tolerance } from '../../src/lib/oba/measure-rag';
 import { addQuarters, financialQuarter } from '../../src/lib/oba/quarters';
 import { reportCardRow, type ReportCardMeasure } from '../../src/lib/oba/report-card';
 import type { SeriesPoint } from '../../src/lib/oba/series-point';
@@ -11,7 +11,7 @@ function series(values: number[], target: number | null): SeriesPoint[] {
 	return values.map((value, i) => ({ period: addQuarters(financialQuarter(2015, 1), i), value, marker: null, target }));
 }
 
-const measure = (id: string, polarity: ReportCardMeasure['polarity'], unit = 'count'): ReportCardMeasure => ({ id, name: `Measure ${id}`, unit, polarity });
+const measure = (id: string, polarity: ReportCardMeasure['polarity'], unit = 'count', tolerance?: Tolerance): ReportCardMeasure => ({ id, name: `Measure ${id}`, unit, polarity, tolerance });
 const candidate = (m: ReportCardMeasure, points: SeriesPoint[], priority: number | null, owner: string | null = 'Police'): MeasureCandidate => ({
 	row: reportCardRow(m, points),
 	priority,
@@ -42,8 +42,8 @@ describe('selectExceptions: measures', () => {
 	it('a measure on or better than its target, or with no target, is not an exception without special-cause concern', () => {
 		const met = candidate(measure('M01', 'higher'), series(BELOW_TARGET, 80), 1);
 		const none = candidate(measure('M02', 'higher'), series(BELOW_TARGET, null), 1);
-		expect(measureRating(met).rag).toBe('G');
-		expect(measureRating(none)).toEqual({ rag: null, shortfall: null, why: 'No target set' });
+		expect(met.row.rating.rag).toBe('G');
+		expect(none.row.rating).toEqual({ rag: null, shortfall: null, why: 'No target set' });
 		expect(selectExceptions([met, none], [], null)).toEqual([]);
 	});
 
@@ -73,12 +73,12 @@ describe('selectExceptions: measures', () => {
 	});
 
 	it('takes each measure’s tolerance: 80 against 90 is Green within 15%, Amber within 5%/15%, Red beyond 5%/10%', () => {
-		const base = candidate(measure('M19', 'higher', 'percent'), series(BELOW_TARGET, 90), 5);
 		const pct = (value: number) => ({ value, percent: true });
-		const green = { ...base, tolerance: { ...NO_TOLERANCE, amber: pct(15) } };
-		const amber = { ...base, tolerance: { ...NO_TOLERANCE, amber: pct(5), red: pct(15) } };
-		const red = { ...base, tolerance: { ...NO_TOLERANCE, amber: pct(5), red: pct(10) } };
-		expect([green, amber, red].map((c) => measureRating(c).rag)).toEqual(['G', 'A', 'R']);
+		const rated = (tolerance: Tolerance) => candidate(measure('M19', 'higher', 'percent', tolerance), series(BELOW_TARGET, 90), 5);
+		const green = rated({ ...NO_TOLERANCE, amber: pct(15) });
+		const amber = rated({ ...NO_TOLERANCE, amber: pct(5), red: pct(15) });
+		const red = rated({ ...NO_TOLERANCE, amber: pct(5), red: pct(10) });
+		expect([green, amber, red].map((c) => c.row.rating.rag)).toEqual(['G', 'A', 'R']);
 		// Only Red is an exception: shortfall 10 beyond 10% of 90 = 9.
 		expect(selectExceptions([green, amber], [], null)).toEqual([]);
 		expect(selectExceptions([red], [], null)[0]!.reasons).toEqual(['Red: 80% in 2018/19 Q1 against a target of 90% (short of target by more than the red threshold (10% of target))']);

@@ -3,7 +3,6 @@
 // plan rated Red or Amber at the review reported. Chosen from the report card's rows, so the
 // exception says what the card says. Plain rules, no DOM, no DuckDB.
 import { formatValue } from './format';
-import { rateMeasure, NO_TOLERANCE, type MeasureRating, type Tolerance } from './measure-rag';
 import { financialYearLabel } from './quarters';
 import { ragLabel, type Rag } from './rag';
 import type { ReportCardRow } from './report-card';
@@ -12,12 +11,11 @@ import type { Variation } from './spc-icons';
 export type ExceptionKind = 'measure' | 'item';
 
 export interface MeasureCandidate {
-	row: Pick<ReportCardRow, 'id' | 'name' | 'unit' | 'polarity' | 'targetRange' | 'latest' | 'previous' | 'target' | 'spc'>;
+	/** Its report card row: the exception says what the card says, its RAG (with its tolerance) included. */
+	row: Pick<ReportCardRow, 'id' | 'name' | 'unit' | 'polarity' | 'targetRange' | 'latest' | 'target' | 'spc' | 'rating'>;
 	priority: number | null;
 	/** The measure's agency, by name; null when it names none. */
 	owner: string | null;
-	/** The measure's red and amber thresholds; none given: target met is Green, any shortfall Red. */
-	tolerance?: Tolerance;
 }
 
 export interface ItemCandidate {
@@ -52,22 +50,9 @@ function targetText(row: MeasureCandidate['row']): string {
 	return `a target of ${formatValue(row.target, row.unit)}`;
 }
 
-/** The rating of a measure's latest value, as the exception report rates it. */
-export function measureRating(m: MeasureCandidate): MeasureRating {
-	const { row } = m;
-	return rateMeasure({
-		value: row.latest?.value ?? null,
-		target: row.target,
-		polarity: row.polarity,
-		range: row.targetRange,
-		tolerance: m.tolerance ?? NO_TOLERANCE,
-		previous: row.previous?.value ?? null
-	});
-}
-
 function measureException(m: MeasureCandidate): Exception | null {
 	const { row } = m;
-	const rating = measureRating(m);
+	const rating = row.rating;
 	const red = rating.rag === 'R';
 	const concern = isConcern(row.spc.variation);
 	if (!red && !concern) return null;

@@ -1,5 +1,6 @@
 // The whole plan at a glance: its measures counted by the SPC signal of their latest point, as
-// Making Data Count reads an XmR chart. Plain counting, no DOM, no DuckDB.
+// Making Data Count reads an XmR chart, and by their RAG against target. Plain counting, no DOM, no DuckDB.
+import type { MeasureRag } from './measure-rag';
 import type { Variation } from './spc-icons';
 
 export type SpcSignal = 'improvement' | 'concern' | 'neither' | 'common' | 'too-few';
@@ -30,4 +31,15 @@ export interface SignalCount {
 export function countSignals(variations: readonly (Variation | null)[]): SignalCount[] {
 	const signals = variations.map(spcSignalOf);
 	return SPC_SIGNALS.map(({ id, label }) => ({ signal: id, label, measures: signals.filter((s) => s === id).length }));
+}
+
+export interface MeasureRagCount {
+	/** Null: not rated (no target, or no value). */
+	rag: MeasureRag | null;
+	measures: number;
+}
+
+/** Measures per RAG, Red first, then those not rated; every rating listed (zeros too). */
+export function countRatings(rags: readonly (MeasureRag | null)[]): MeasureRagCount[] {
+	return (['R', 'A', 'G', null] as const).map((rag) => ({ rag, measures: rags.filter((r) => r === rag).length }));
 }

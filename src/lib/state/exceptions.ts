@@ -4,7 +4,6 @@
 import type { Session } from '../db/database';
 import { itemLeads, itemsAtReview, reviewDates, type ItemAtReviewRow, type ItemLeadRow } from '../db/queries/plan-items';
 import { selectExceptions, type Exception } from '../oba/exceptions';
-import type { Tolerance } from '../oba/measure-rag';
 import { formatReviewDate } from '../oba/periods';
 import { NO_FILTERS } from './filters';
 import { loadReportCard, type CardEntry } from './report-card';
@@ -15,21 +14,17 @@ export interface ExceptionData {
 	review: string | null;
 }
 
-/**
- * The exceptions among these measures and items. `tolerances`: each measure's red and amber
- * thresholds by id; a measure without is rated with none (target met Green, any shortfall Red).
- */
+/** The exceptions among these measures (rated by their rows, with their tolerances) and items. */
 export function exceptionsFrom(
 	entries: readonly CardEntry[],
 	items: readonly ItemAtReviewRow[],
 	leads: readonly ItemLeadRow[],
-	review: string | null,
-	tolerances: ReadonlyMap<string, Tolerance> = new Map()
+	review: string | null
 ): Exception[] {
 	const seen = new Set<string>();
 	const measures = entries
 		.filter((e) => !seen.has(e.measure.measure_id) && seen.add(e.measure.measure_id))
-		.map((e) => ({ row: e.row, priority: e.measure.priority, owner: e.measure.agency, tolerance: tolerances.get(e.measure.measure_id) }));
+		.map((e) => ({ row: e.row, priority: e.measure.priority, owner: e.measure.agency }));
 	const candidates = items.map((i) => ({
 		itemId: i.item_id,
 		action: i.action,

@@ -4,7 +4,7 @@
 import type { Session } from '../db/database';
 import { ragByReview, type PlanRagRow } from '../db/queries/plan';
 import { formatReviewDate } from '../oba/periods';
-import { countSignals, type SignalCount } from '../oba/plan-glance';
+import { countRatings, countSignals, type MeasureRagCount, type SignalCount } from '../oba/plan-glance';
 import { NO_FILTERS } from './filters';
 import { loadReportCard } from './report-card';
 
@@ -15,22 +15,14 @@ export interface GlanceReview {
 	source: string;
 }
 
-export interface MeasureRagCount {
-	rag: 'R' | 'A' | 'G' | null;
-	measures: number;
-}
-
 export interface GlanceData {
 	reviews: GlanceReview[];
 	/** Items per review and RAG, every item counted at every review; `review` is the ISO date. */
 	counts: { review: string; rag: PlanRagRow['rag']; items: number }[];
 	/** The plan's measures (population indicators aside) by the SPC signal of their latest point. */
 	signals: SignalCount[];
-	/**
-	 * Measures by RAG against their targets with tolerances (issue 15, part 1: src/lib/oba/measure-rag.ts).
-	 * Null until the report card rates measures: the glance then shows the row.
-	 */
-	measuresByRag: MeasureRagCount[] | null;
+	/** The plan's measures by RAG against their targets and tolerances, as the report card rates them. */
+	measuresByRag: MeasureRagCount[];
 }
 
 const iso = (d: Date) => new Date(d).toISOString().slice(0, 10);
@@ -48,6 +40,6 @@ export async function loadGlance(db: Session, version?: number, to: string | nul
 		reviews: [...reviews.values()],
 		counts: rows.map((r) => ({ review: iso(r.review), rag: r.rag, items: r.items })),
 		signals: countSignals(measures.map((e) => e.row.spc.variation)),
-		measuresByRag: null
+		measuresByRag: countRatings(measures.map((e) => e.row.rating.rag))
 	};
 }
