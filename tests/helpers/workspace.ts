@@ -5,8 +5,18 @@ import { createNodeEngine } from '../../src/lib/db/node-engine';
 import { openDatabase } from '../../src/lib/db/open';
 import { describeProblem } from '../../src/lib/ingest/problems';
 import { loadSample } from '../../src/lib/ingest/sample';
+import { areaDataFrom } from '../../src/lib/db/sample-snapshot';
+import type { AreaData } from '../../src/lib/ingest/area-figures';
 
 export const DATA_DIR = join(import.meta.dirname, '../../data');
+
+let areas: Promise<AreaData> | null = null;
+
+/** The published files of every area, compacted and indexed as the build does. */
+export function areaData(): Promise<AreaData> {
+	areas ??= areaDataFrom(DATA_DIR);
+	return areas;
+}
 
 export async function emptyDatabase(): Promise<Database> {
 	return openDatabase(await createNodeEngine());
@@ -15,7 +25,7 @@ export async function emptyDatabase(): Promise<Database> {
 /** The real engine with the app's own sample data loaded, as the home page has it. */
 export async function sampleDatabase(): Promise<Database> {
 	const db = await emptyDatabase();
-	const outcomes = await loadSample(db, async (path) => new Uint8Array(await readFile(join(DATA_DIR, path))));
+	const outcomes = await loadSample(db, async (path) => new Uint8Array(await readFile(join(DATA_DIR, path))), await areaData());
 	const errors = outcomes.flatMap((o) => o.problems).filter((p) => p.severity === 'error');
 	if (errors.length) throw new Error(errors.slice(0, 10).map(describeProblem).join('\n'));
 	return db;

@@ -4,7 +4,7 @@ import { localValues, measures, type MeasureRow, type ValueRow } from '../db/que
 import { ragByPriorityAndReview, priorities, type PriorityRow, type RagCountRow } from '../db/queries/plan';
 import { populationIndicators, type IndicatorValueRow } from '../db/queries/population';
 import { formatReviewDate } from '../oba/periods';
-import { DFE_INDICATORS } from '../ingest/sample';
+import { POPULATION_INDICATORS } from '../ingest/area-files';
 
 export interface Review {
 	date: string;
@@ -25,7 +25,7 @@ export interface HomeData {
 
 /** Population indicators in the order the partnership chose them (CSE first), then any others. */
 function indicatorOrder(id: string): number {
-	const i = DFE_INDICATORS.indicators.findIndex((x) => x.measureId === id);
+	const i = POPULATION_INDICATORS.findIndex((x) => x.measureId === id);
 	return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 }
 
