@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { Database } from '../db/database';
 import { writeSettings } from '../db/queries/settings';
 import { authorityOf } from '../oba/areas';
+import { AREA_FILES } from './area-files';
 import { homeAndComparators, loadAreaFigures, type AreaData } from './area-figures';
 import { importFile, type ImportOutcome } from './import-file';
 import type { DataSource } from './context';
@@ -26,6 +27,9 @@ export const SAMPLE_FILES: readonly SampleFile[] = [
 	{ path: 'sample-measures.csv', format: 'measures-long', source: 'sample' },
 	{ path: 'sample-data-development.csv', format: 'data-development', source: 'sample' }
 ];
+
+/** The files the example imports, in order (its own, then its area's published figures: loadAreaFigures). */
+export const EXAMPLE_IMPORTS: readonly string[] = [...SAMPLE_FILES.map((f) => f.path), AREA_FILES.population, AREA_FILES.factors].map((p) => p.split('/').pop()!);
 
 /** Writes the settings of `areaCode` (its name from the index); throws for an area not in the files. */
 export async function chooseArea(db: Database, data: AreaData, settings: { areaCode: string; partnership: string | null; planTitle: string | null; example: boolean }): Promise<void> {

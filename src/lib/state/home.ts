@@ -4,6 +4,8 @@ import { localValues, measures, type MeasureRow, type ValueRow } from '../db/que
 import { ragByPriorityAndReview, priorities, type PriorityRow, type RagCountRow } from '../db/queries/plan';
 import { populationIndicators, type IndicatorValueRow } from '../db/queries/population';
 import { formatReviewDate } from '../oba/periods';
+import { readSettings } from '../db/queries/settings';
+import { homeArea, type HomeArea } from './home-area';
 import { POPULATION_INDICATORS } from '../ingest/area-files';
 
 export interface Review {
@@ -21,6 +23,8 @@ export interface HomeData {
 	values: Map<string, ValueRow[]>;
 	indicators: { measure: MeasureRow; rows: IndicatorValueRow[] }[];
 	imports: ImportRow[];
+	/** The partnership's area, its comparators and its settings; null before an area is chosen. */
+	home: HomeArea | null;
 }
 
 /** Population indicators in the order the partnership chose them (CSE first), then any others. */
@@ -33,12 +37,13 @@ const isoDate = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
 /** Everything the home page draws, read in one go. */
 export async function loadHome(db: Session): Promise<HomeData> {
+	const home = homeArea(await readSettings(db));
 	const [priorityRows, ragCounts, measureRows, valueRows, indicatorRows, imports] = await Promise.all([
 		priorities(db),
 		ragByPriorityAndReview(db),
 		measures(db),
 		localValues(db),
-		populationIndicators(db),
+		home ? populationIndicators(db, [home.code, ...home.comparators.map((c) => c.code)]) : Promise.resolve([]),
 		importLog(db)
 	]);
 	const reviews = new Map<string, Review>();
@@ -62,6 +67,7 @@ export async function loadHome(db: Session): Promise<HomeData> {
 			.filter((m) => m.quadrant === 'population')
 			.sort((a, b) => indicatorOrder(a.measure_id) - indicatorOrder(b.measure_id))
 			.map((measure) => ({ measure, rows: indicatorRows.filter((r) => r.measure_id === measure.measure_id) })),
-		imports
+		imports,
+		home
 	};
 }

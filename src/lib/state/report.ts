@@ -2,6 +2,8 @@
 // quarter it is "as at" and the review it compares with. Built from the same queries and rules
 // as the pages, never a copy of them.
 import type { Session } from '../db/database';
+import { readSettings } from '../db/queries/settings';
+import { homeArea, type HomeArea } from './home-area';
 import { importLog, type ImportRow } from '../db/queries/imports';
 import { ragByPriorityAndReview, priorities as priorityRows, type PriorityRow, type RagCountRow } from '../db/queries/plan';
 import { itemsAtReview, planReviews, reviewDates, type ItemAtReviewRow } from '../db/queries/plan-items';
@@ -42,6 +44,8 @@ export interface ReportData {
 	firstReview: Date | null;
 	/** Population indicators: the whole borough's, so in every report whatever the priorities chosen. */
 	population: CardEntry[];
+	/** The partnership's area and settings; null before an area is chosen. */
+	home: HomeArea | null;
 	/** Imported measures that name no priority: reported too, never dropped. */
 	unassigned: CardEntry[];
 	/** The data development agenda for the chosen priorities and agencies (owners). */
@@ -52,7 +56,7 @@ const iso = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
 /** `version`: the workspace's data version, so the measures' rows are worked out once for both report cards. */
 export async function loadReport(db: Session, choice: ReportChoice, version?: number): Promise<ReportData> {
-	const [allPriorities, dates, counts, imports] = await Promise.all([priorityRows(db), reviewDates(db), ragByPriorityAndReview(db), importLog(db)]);
+	const [allPriorities, dates, counts, imports, settings] = await Promise.all([priorityRows(db), reviewDates(db), ragByPriorityAndReview(db), importLog(db), readSettings(db)]);
 	const reviews = dates.map(iso).map((date) => ({ date, label: formatReviewDate(date) }));
 	const review = choice.review && reviews.some((r) => r.date === choice.review) ? choice.review : (reviews.at(-1)?.date ?? null);
 	const before = reviews.filter((r) => review !== null && r.date < review);
@@ -85,6 +89,7 @@ export async function loadReport(db: Session, choice: ReportChoice, version?: nu
 		includesSample: imports.some((i) => i.source === 'sample'),
 		firstReview: card.firstReview,
 		population: population.entries,
+		home: homeArea(settings),
 		unassigned: card.entries.filter((e) => e.measure.priority === null && e.measure.quadrant !== 'population'),
 		agenda: card.agenda
 	};
