@@ -21,7 +21,7 @@ describe('templates, made from the same column definitions the reader uses', () 
 		const preview = await previewImport(db, {
 			name: example.name,
 			bytes: csv(example),
-			dfe: spec.id === 'dfe' ? { areas: ['E06000012'], indicators: [POPULATION_INDICATORS[0]!] } : undefined
+			dfe: spec.id === 'dfe' ? { areas: ['E06000021'], indicators: [POPULATION_INDICATORS[0]!] } : undefined
 		});
 		expect(preview.outcome.format).toBe(spec.id);
 		expect(preview.outcome.problems.filter((p) => p.severity === 'error')).toEqual([]);
