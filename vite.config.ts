@@ -17,7 +17,9 @@ function writeSample(): Promise<{ snapshot: string; answers: string }> {
 	cache.obaSample ??= (async () => {
 		const { module } = await runnerImport<{ default: { snapshot: Uint8Array; answers: Uint8Array } }>(resolve(root, 'scripts/sample-snapshot.ts'), {
 			configFile: false,
-			logLevel: 'warn'
+			logLevel: 'warn',
+			// The home page's answers name the home area's region: the index of every area.
+			plugins: [areaData()]
 		});
 		await mkdir(SAMPLE_DIR, { recursive: true });
 		const files = { snapshot: resolve(SAMPLE_DIR, 'sample-snapshot.txt'), answers: resolve(SAMPLE_DIR, 'sample-answers.txt') };
