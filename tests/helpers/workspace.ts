@@ -5,6 +5,9 @@ import { createNodeEngine } from '../../src/lib/db/node-engine';
 import { openDatabase } from '../../src/lib/db/open';
 import { describeProblem } from '../../src/lib/ingest/problems';
 import { loadSample } from '../../src/lib/ingest/sample';
+import type { Engine } from '../../src/lib/db/engine';
+import { writeSettings } from '../../src/lib/db/queries/settings';
+import { EXAMPLE_AREA } from './example';
 import { areaDataFrom } from '../../src/lib/db/sample-snapshot';
 import type { AreaData } from '../../src/lib/ingest/area-figures';
 
@@ -16,6 +19,13 @@ let areas: Promise<AreaData> | null = null;
 export function areaData(): Promise<AreaData> {
 	areas ??= areaDataFrom(DATA_DIR);
 	return areas;
+}
+
+/** A database with nothing loaded but the example's area chosen, as the settings page leaves it: measures without an area_code are its. */
+export async function databaseWithArea(engine?: Engine): Promise<Database> {
+	const db = engine ? await openDatabase(engine) : await emptyDatabase();
+	await db.transaction((s) => writeSettings(s, { area_code: EXAMPLE_AREA.code, area_name: EXAMPLE_AREA.name, partnership: null, plan_title: null, example: false }));
+	return db;
 }
 
 export async function emptyDatabase(): Promise<Database> {
