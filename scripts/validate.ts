@@ -20,7 +20,7 @@ import { discardPreview, previewImport, type ImportPreview } from '../src/lib/in
 import { fileProblem, hasErrors } from '../src/lib/ingest/problems';
 import { previewReport } from '../src/lib/ingest/report-text';
 import { loadSample } from '../src/lib/ingest/sample';
-import { areaDataFrom } from '../src/lib/db/sample-snapshot';
+import { areaDataFrom } from '../src/lib/db/area-data-node';
 
 // The built file is .svelte-kit/validate/validate.js; the sample data is the project's data/.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

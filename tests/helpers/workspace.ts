@@ -8,7 +8,7 @@ import { loadSample } from '../../src/lib/ingest/sample';
 import type { Engine } from '../../src/lib/db/engine';
 import { writeSettings } from '../../src/lib/db/queries/settings';
 import { EXAMPLE_AREA } from './example';
-import { areaDataFrom } from '../../src/lib/db/sample-snapshot';
+import { areaDataFrom } from '../../src/lib/db/area-data-node';
 import type { AreaData } from '../../src/lib/ingest/area-figures';
 
 export const DATA_DIR = join(import.meta.dirname, '../../data');

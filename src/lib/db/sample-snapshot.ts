@@ -8,8 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeProblem } from '../ingest/problems';
-import { AREA_COLUMNS, AREA_FILES, areaIndex, BOUNDARY_CHANGES_FILE, compactCsv, type AreaFile } from '../ingest/area-files';
-import type { AreaData } from '../ingest/area-figures';
+import { areaDataFrom } from './area-data-node';
 import { loadSample } from '../ingest/sample';
 import { VIEWS_ANSWERED_AHEAD } from '../state/views-ahead';
 import { recordAnswers } from './answers';
@@ -17,14 +16,6 @@ import { createNodeEngine } from './node-engine';
 import { openDatabase } from './open';
 import { loadWorkspace } from './load-workspace';
 import { fileSource, workspaceFile } from './workspace-format';
-
-/** The published files under `dataDir`, compacted and indexed as the build does (vite.config.ts areaData()). */
-export async function areaDataFrom(dataDir: string): Promise<AreaData> {
-	const text = (path: string) => readFile(join(dataDir, path), 'utf8');
-	const [factors, population, boundaries] = await Promise.all([text(AREA_FILES.factors), text(AREA_FILES.population), text(BOUNDARY_CHANGES_FILE)]);
-	const compact = { factors: compactCsv(factors, AREA_COLUMNS.factors), population: compactCsv(population, AREA_COLUMNS.population) };
-	return { index: areaIndex(factors, population, boundaries), read: async (file: AreaFile) => new TextEncoder().encode(compact[file]) };
-}
 
 /** The snapshot of what importing the sample files from `dataDir` yields. Throws if any file has an error. */
 export async function sampleSnapshot(dataDir: string): Promise<Uint8Array> {
