@@ -1,9 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import type * as AreaFiles from './src/lib/ingest/area-files';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -16,7 +17,9 @@ function writeSample(): Promise<{ snapshot: string; answers: string }> {
 	cache.obaSample ??= (async () => {
 		const { module } = await runnerImport<{ default: { snapshot: Uint8Array; answers: Uint8Array } }>(resolve(root, 'scripts/sample-snapshot.ts'), {
 			configFile: false,
-			logLevel: 'warn'
+			logLevel: 'warn',
+			// The home page's answers name the home area's region: the index of every area.
+			plugins: [areaData()]
 		});
 		await mkdir(SAMPLE_DIR, { recursive: true });
 		const files = { snapshot: resolve(SAMPLE_DIR, 'sample-snapshot.txt'), answers: resolve(SAMPLE_DIR, 'sample-answers.txt') };
@@ -55,8 +58,42 @@ function sampleData(): Plugin {
 	};
 }
 
+const AREAS_MODULE = 'virtual:oba/areas';
+
+/**
+ * `virtual:oba/areas`: the published DfE and ONS files in data/dfe (every area, as downloaded)
+ * made small (only the columns the app reads: 375 + 289 kB become about a third), written beside
+ * the sample as files the app fetches only when it loads an area's figures, and the index of
+ * authorities, regions and England they cover, bundled for the settings page.
+ */
+function areaData(): Plugin {
+	return {
+		name: 'oba-area-data',
+		resolveId(id) {
+			return id === AREAS_MODULE ? `\0${AREAS_MODULE}` : undefined;
+		},
+		async load(id) {
+			if (id !== `\0${AREAS_MODULE}`) return undefined;
+			const { module } = await runnerImport<typeof AreaFiles>(resolve(root, 'src/lib/ingest/area-files.ts'), { configFile: false, logLevel: 'warn' });
+			const { AREA_COLUMNS, AREA_FILES, BOUNDARY_CHANGES_FILE, areaIndex, compactCsv } = module;
+			const read = (path: string) => readFile(resolve(root, 'data', path), 'utf8');
+			const [factors, population, boundaries] = await Promise.all([read(AREA_FILES.factors), read(AREA_FILES.population), read(BOUNDARY_CHANGES_FILE)]);
+			await mkdir(SAMPLE_DIR, { recursive: true });
+			const files = { factors: resolve(SAMPLE_DIR, 'area-factors.csv'), population: resolve(SAMPLE_DIR, 'area-population.csv') };
+			await writeFile(files.factors, compactCsv(factors, AREA_COLUMNS.factors));
+			await writeFile(files.population, compactCsv(population, AREA_COLUMNS.population));
+			for (const path of [AREA_FILES.factors, AREA_FILES.population, BOUNDARY_CHANGES_FILE]) this.addWatchFile(resolve(root, 'data', path));
+			return [
+				`export const areaIndex = ${JSON.stringify(areaIndex(factors, population, boundaries))};`,
+				`export { default as factorsUrl } from ${JSON.stringify(`${files.factors}?url`)};`,
+				`export { default as populationUrl } from ${JSON.stringify(`${files.population}?url`)};`
+			].join('\n');
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit(), sampleData()],
+	plugins: [sveltekit(), sampleData(), areaData()],
 	build: {
 		chunkSizeWarningLimit: 1024,
 		// Data files stay files: a data: URL would need connect-src data:, which the CSP refuses.

@@ -20,6 +20,7 @@ import { discardPreview, previewImport, type ImportPreview } from '../src/lib/in
 import { fileProblem, hasErrors, problemTotals } from '../src/lib/ingest/problems';
 import { previewReport } from '../src/lib/ingest/report-text';
 import { loadSample } from '../src/lib/ingest/sample';
+import { areaDataFrom } from '../src/lib/db/area-data-node';
 
 // The built file is .svelte-kit/validate/validate.js; the sample data is the project's data/.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -66,7 +67,7 @@ async function main(args: string[]): Promise<number> {
 		return files.length === 0 ? 2 : 0;
 	}
 	const db = await openDatabase(await createNodeEngine());
-	const sample = await loadSample(db, async (path) => new Uint8Array(await readFile(join(ROOT, 'data', path))));
+	const sample = await loadSample(db, async (path) => new Uint8Array(await readFile(join(ROOT, 'data', path))), await areaDataFrom(join(ROOT, 'data')));
 	const broken = sample.filter((o) => hasErrors(o.problems));
 	if (broken.length) throw new Error(`The sample data did not load: ${broken.map((o) => o.file).join(', ')}`);
 

@@ -5,16 +5,16 @@ import { describe, expect, test } from 'vitest';
 import ImportHistory from '../../src/lib/components/import/ImportHistory.svelte';
 import WorkspaceFile from '../../src/lib/components/import/WorkspaceFile.svelte';
 import { importLog } from '../../src/lib/db/queries/imports';
-import { SAMPLE_FILES } from '../../src/lib/ingest/sample';
+import { EXAMPLE_IMPORTS } from '../../src/lib/ingest/sample';
 import { workspaceContext } from '../../src/lib/state/context';
 import { workspaceCommands } from '../../src/lib/state/commands';
 import type { Workspace } from '../../src/lib/state/workspace.svelte';
-import { sampleDatabase } from '../helpers/workspace';
+import { areaData, sampleDatabase } from '../helpers/workspace';
 
 describe('components given a workspace through context', () => {
 	test('the import history lists the test database’s imports, and the workspace file lists what was set aside', async () => {
 		const db = await sampleDatabase();
-		const runner = { run: async () => ({ ok: false as const, message: 'not in this test' }), loadSample: async () => {} };
+		const runner = { run: async () => ({ ok: false as const, message: 'not in this test' }), loadSample: async () => {}, areaData: await areaData() };
 		const workspace = {
 			commands: workspaceCommands(runner),
 			setAside: [{ id: 1, name: 'kept-workspace-2026-12-03.oba', why: 'The workspace kept in this browser could not be loaded.', file: new Blob(['x']), at: '2026-12-03T10:00:00Z' }],
@@ -22,7 +22,7 @@ describe('components given a workspace through context', () => {
 		} as unknown as Workspace;
 		const imports = await importLog(db);
 		const history = render(ImportHistory, { props: { imports }, context: workspaceContext(workspace) }).body;
-		expect(imports.map((i) => i.file_name)).toEqual(SAMPLE_FILES.map((f) => f.path.split('/').pop()));
+		expect(imports.map((i) => i.file_name)).toEqual(EXAMPLE_IMPORTS);
 		for (const i of imports) expect(history).toContain(`>${i.file_name}</th>`);
 		const file = render(WorkspaceFile, { context: workspaceContext(workspace) }).body;
 		expect(file).toContain('Download kept-workspace-2026-12-03.oba');

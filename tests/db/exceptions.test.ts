@@ -6,13 +6,11 @@ import { allCorrectiveActions, type CorrectiveAction } from '../../src/lib/db/qu
 import { workspaceFile } from '../../src/lib/db/workspace-format';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { openWorkspaceFile } from '../../src/lib/ingest/workspace-file';
-import { Refused, type Command } from '../../src/lib/state/command';
-import { workspaceCommands } from '../../src/lib/state/commands';
 import { loadExceptions } from '../../src/lib/state/exceptions';
 import { NO_FILTERS } from '../../src/lib/state/filters';
 import { loadReport } from '../../src/lib/state/report';
 import { topicsOf } from '../../src/lib/state/topics';
-import { emptyDatabase, sampleDatabase } from '../helpers/workspace';
+import { commandsOn, emptyDatabase, sampleDatabase } from '../helpers/workspace';
 
 let db: Database;
 beforeAll(async () => {
@@ -82,16 +80,6 @@ describe('the exceptions of the shipped example', () => {
 	});
 });
 
-/** Runs the commands' changes straight on the database (the browser's runner also keeps them in IndexedDB: see the e2e test). */
-function directRunner(on: Database) {
-	return {
-		run: async <T>(command: Command<T>) => {
-			const changed = await command.body(on);
-			return changed instanceof Refused ? { ok: false as const, message: changed.message } : { ok: true as const, value: changed.value, tables: changed.tables, storage: null };
-		},
-		loadSample: async () => {}
-	};
-}
 
 describe('corrective actions', () => {
 	const mine: CorrectiveAction[] = [
@@ -102,7 +90,7 @@ describe('corrective actions', () => {
 
 	test('are added and deleted through the commands, change the corrective topic only, and round-trip through a saved and reopened workspace file', async () => {
 		const work = await sampleDatabase();
-		const commands = workspaceCommands(directRunner(work));
+		const commands = await commandsOn(work);
 		for (const a of mine) {
 			const done = await commands.addCorrectiveAction(a);
 			expect(done).toMatchObject({ ok: true, tables: ['corrective_actions'] });
@@ -120,7 +108,7 @@ describe('corrective actions', () => {
 
 	test('a second note with the same id is refused and changes nothing', async () => {
 		const work = await sampleDatabase();
-		const commands = workspaceCommands(directRunner(work));
+		const commands = await commandsOn(work);
 		await commands.addCorrectiveAction(mine[0]!);
 		await expect(commands.addCorrectiveAction({ ...mine[0]!, text: 'other' })).rejects.toThrow(/Duplicate key|PRIMARY KEY|constraint/i);
 		expect((await allCorrectiveActions(work)).map((a) => a.text)).toEqual([mine[0]!.text]);

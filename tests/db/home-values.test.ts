@@ -7,7 +7,7 @@ import { HOME_VALUES } from '../../src/lib/db/home-values';
 import { filteredValues } from '../../src/lib/db/queries/explorer';
 import { measureWhere, periodWhere } from '../../src/lib/db/queries/filter-sql';
 import { saveLock } from '../../src/lib/db/queries/locks';
-import { HOME_AREA } from '../../src/lib/db/schema';
+import { EXAMPLE_AREA as HOME_AREA } from '../helpers/example';
 import { str } from '../../src/lib/db/sql';
 import { loadWorkspace } from '../../src/lib/db/load-workspace';
 import { fileSource, workspaceFile } from '../../src/lib/db/workspace-format';

@@ -22,12 +22,14 @@ describe('what a DfE file offers, for the user to choose', () => {
 		const staged = await stageCsv(db, 'c3.csv', new Uint8Array(readFileSync(join(DATA_DIR, C3))));
 		const described = await describeDfeFile(db, staged);
 		const years = Array.from({ length: 13 }, (_, i) => 2012 + i);
-		expect(described.areas).toEqual([
+		// The published file: England, 11 regions (Inner and Outer London among them) and 161 authorities, old and new.
+		expect(described.areas).toHaveLength(173);
+		expect(described.areas.filter((a) => ['E92000001', 'E12000003', 'E06000012'].includes(a.code))).toEqual([
 			{ code: 'E92000001', name: 'England', level: 'National', rows: 8, populationYears: years },
 			{ code: 'E12000003', name: 'Yorkshire and The Humber', level: 'Regional', rows: 8, populationYears: years },
 			{ code: 'E06000012', name: 'North East Lincolnshire', level: 'Local authority', rows: 8, populationYears: years }
 		]);
-		expect(described.filters).toEqual([{ column: 'category', values: [{ value: 'Factors identified at the end of assessment', rows: 24 }] }]);
+		expect(described.filters).toEqual([{ column: 'category', values: [{ value: 'Factors identified at the end of assessment', rows: 1312 }] }]);
 		expect(described.indicators.map((i) => i.column)).toEqual(expect.arrayContaining(['Child_sexual_exploitation', 'Going_missing', 'Child_criminal_exploitation']));
 		expect(described.indicators.map((i) => i.column)).not.toContain('old_la_code');
 		expect(described.periods).toEqual(['2017/18', '2018/19', '2019/20', '2020/21', '2021/22', '2022/23', '2023/24', '2024/25']);

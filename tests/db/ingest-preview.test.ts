@@ -3,7 +3,6 @@ import type { Database } from '../../src/lib/db/database';
 import type { Engine } from '../../src/lib/db/engine';
 import { HOME_VALUES } from '../../src/lib/db/home-values';
 import { createNodeEngine } from '../../src/lib/db/node-engine';
-import { openDatabase } from '../../src/lib/db/open';
 import { str } from '../../src/lib/db/sql';
 import { commitImport } from '../../src/lib/ingest/commit';
 import { importFile } from '../../src/lib/ingest/import-file';
@@ -12,7 +11,7 @@ import { previewReport } from '../../src/lib/ingest/report-text';
 import { dumpTables } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/undo';
 import { corpus, corpusBytes } from '../fixtures/ingest/corpus';
-import { sampleDatabase } from '../helpers/workspace';
+import { databaseWithArea, sampleDatabase } from '../helpers/workspace';
 
 let db: Database;
 beforeAll(async () => {
@@ -179,7 +178,7 @@ describe('in the browser, DuckDB’s worker takes the bytes it is given', () => 
 				return inner.registerFile(name, copy);
 			}
 		};
-		const browserLike = await openDatabase(engine);
+		const browserLike = await databaseWithArea(engine);
 		const bytes = corpusBytes('ok-crlf.csv');
 		const preview = await previewImport(browserLike, { name: 'ok.csv', bytes });
 		expect(bytes.byteLength).toBe(corpusBytes('ok-crlf.csv').byteLength);
@@ -243,7 +242,7 @@ describe('a File the user chose (a Blob) is read as its bytes are', () => {
 		// The real engine, counting DuckDB's reads of a file: one when the guess holds, two when it does not.
 		const inner = await createNodeEngine();
 		let reads = 0;
-		const counting = await openDatabase({ ...inner, query: (sql) => ((reads += /read_csv\(/.test(sql) ? 1 : 0), inner.query(sql)) });
+		const counting = await databaseWithArea({ ...inner, query: (sql) => ((reads += /read_csv\(/.test(sql) ? 1 : 0), inner.query(sql)) });
 		await importFile(counting, { name: 'ok.csv', bytes: corpusBytes('ok-crlf.csv') });
 		reads = 0;
 		await discardPreview(counting, await previewImport(counting, { name: 'clean.csv', bytes: new Blob([new TextEncoder().encode([header, ...filler].join('\n') + '\n')]) }));

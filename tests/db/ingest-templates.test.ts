@@ -4,7 +4,7 @@ import { toCsv } from '../../src/lib/export/csv';
 import { FORMATS } from '../../src/lib/ingest/formats';
 import { previewImport, discardPreview } from '../../src/lib/ingest/preview';
 import { exampleTemplate, blankTemplate } from '../../src/lib/ingest/templates';
-import { DFE_INDICATORS } from '../../src/lib/ingest/sample';
+import { POPULATION_INDICATORS } from '../../src/lib/ingest/area-files';
 import { sampleDatabase } from '../helpers/workspace';
 
 let db: Database;
@@ -21,7 +21,7 @@ describe('templates, made from the same column definitions the reader uses', () 
 		const preview = await previewImport(db, {
 			name: example.name,
 			bytes: csv(example),
-			dfe: spec.id === 'dfe' ? { areas: ['E06000012'], indicators: [DFE_INDICATORS.indicators[0]!] } : undefined
+			dfe: spec.id === 'dfe' ? { areas: ['E06000021'], indicators: [POPULATION_INDICATORS[0]!] } : undefined
 		});
 		expect(preview.outcome.format).toBe(spec.id);
 		expect(preview.outcome.problems.filter((p) => p.severity === 'error')).toEqual([]);

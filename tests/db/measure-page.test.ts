@@ -5,7 +5,7 @@ import type { Database } from '../../src/lib/db/database';
 import { areaValues } from '../../src/lib/db/queries/comparators';
 import { allLocks, areaLocks, measureLocks, removeLock, replaceLocks, saveLock, type KeptLock } from '../../src/lib/db/queries/locks';
 import { addNote, allNotes, deleteNote, measureNotes, replaceNotes, type UserNote } from '../../src/lib/db/queries/notes';
-import { HOME_AREA } from '../../src/lib/db/schema';
+import { EXAMPLE_AREA as HOME_AREA } from '../helpers/example';
 import { lockForecast, type ForecastMethod } from '../../src/lib/oba/baseline';
 import { NO_FILTERS } from '../../src/lib/state/filters';
 import { loadMeasure } from '../../src/lib/state/measure';

@@ -8,7 +8,7 @@ import { sampleSnapshot } from '../../src/lib/db/sample-snapshot';
 import { loadWorkspace } from '../../src/lib/db/load-workspace';
 import { fileSource, workspaceFile, WORKSPACE_HEADER } from '../../src/lib/db/workspace-format';
 import { importFile } from '../../src/lib/ingest/import-file';
-import { SAMPLE_FILES } from '../../src/lib/ingest/sample';
+import { EXAMPLE_IMPORTS } from '../../src/lib/ingest/sample';
 import { dumpTables, tableNames } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/undo';
 import { DATA_DIR, emptyDatabase, sampleDatabase } from '../helpers/workspace';
@@ -51,7 +51,7 @@ describe('the sample snapshot', () => {
 		expect(lines[0]).toBe(WORKSPACE_HEADER);
 		const listed = new Map((JSON.parse(lines[1]!) as { tables: { table: string; rows: number }[] }).tables.map((t) => [t.table, t.rows]));
 		const want = await counts(imported);
-		expect(want.imports).toBe(SAMPLE_FILES.length);
+		expect(want.imports).toBe(EXAMPLE_IMPORTS.length);
 		expect(want.history_measures).toBeGreaterThan(0);
 		for (const [table, n] of Object.entries(want)) expect(listed.get(table) ?? 0, table).toBe(n);
 	});
@@ -77,7 +77,7 @@ describe('the sample snapshot', () => {
 			const outcome = await importFile(db, { name: 'more.csv', bytes: encode('measure_id,measure,quadrant,period,value\nX01,Extra,How much did we do?,2018/19 Q1,4\n') });
 			expect(outcome.problems.filter((p) => p.severity === 'error')).toEqual([]);
 			expect((await undoImport(db, outcome.importId!)).undone).toBe(true);
-			expect((await undoImport(db, SAMPLE_FILES.length)).undone).toBe(true); // the DfE indicators, the sample's last import
+			expect((await undoImport(db, EXAMPLE_IMPORTS.length)).undone).toBe(true); // the DfE indicators, the sample's last import
 		}
 		expect(await dumpAtNoTime(a)).toEqual(await dumpAtNoTime(b));
 	});

@@ -7,7 +7,8 @@ import { loadWorkspace } from '../../src/lib/db/load-workspace';
 import { allLocks, saveLock } from '../../src/lib/db/queries/locks';
 import { addNote, allNotes } from '../../src/lib/db/queries/notes';
 import { allCorrectiveActions } from '../../src/lib/db/queries/corrective-actions';
-import { HOME_AREA } from '../../src/lib/db/schema';
+import { readSettings } from '../../src/lib/db/queries/settings';
+import { EXAMPLE_AREA as HOME_AREA } from '../helpers/example';
 import { fileSource, workspaceFile, writeParts } from '../../src/lib/db/workspace-format';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { forecast, lockForecast } from '../../src/lib/oba/baseline';
@@ -108,8 +109,8 @@ describe('a workspace this app wrote and kept itself (the kept tables, the sampl
 	test('goes straight into the tables, equal cell for cell, and is still refused when cut short or miscounted', async () => {
 		const file = await workspaceFile(db);
 		const fresh = await emptyDatabase();
-		// Version 1's 27 tables, statistical_neighbours and its history (version 3), measure_tolerances (version 4), corrective_actions (version 5).
-		await expect(loadWorkspace(fresh, fileSource(file), { ours: true })).resolves.toMatchObject({ schemaVersion: SCHEMA_VERSION, tables: 31 });
+		// Version 1's 27 tables, settings (version 2), statistical_neighbours and its history (version 3), measure_tolerances (version 4), corrective_actions (version 5).
+		await expect(loadWorkspace(fresh, fileSource(file), { ours: true })).resolves.toMatchObject({ schemaVersion: SCHEMA_VERSION, tables: 32 });
 		expect(await dumpTables(fresh)).toEqual(await dumpTables(db));
 		const before = await dumpTables(fresh);
 		const [header, index, ...rest] = text(file).split('\n');
@@ -128,6 +129,8 @@ describe('a workspace file written by an earlier version', () => {
 		const fresh = await emptyDatabase();
 		const opened = await openWorkspaceFile(fresh, bytes, 'workspace-v1-2026-11-29.json');
 		expect(opened).toMatchObject({ ok: true, schemaVersion: 1, tables: 27 });
+		// Migration 2 gives it the settings of its one home area, the local authority of its own measures; no name or title yet.
+		expect(await readSettings(fresh)).toEqual({ area_code: HOME_AREA.code, area_name: HOME_AREA.name, partnership: null, plan_title: null, example: false });
 		expect(await fresh.rows('SELECT import_id, file_name, row_count FROM imports ORDER BY import_id DESC LIMIT 1')).toEqual([{ import_id: 9, file_name: 'm19.csv', row_count: 3 }]);
 		expect((await allLocks(fresh)).map((l) => [l.measureId, l.locked.method, l.locked.lockedOn])).toEqual([['M19', 'linear', '2017-01-31']]);
 		expect((await allNotes(fresh)).map((n) => n.text)).toEqual(['New team started "Safe & Sound"\nin April']);
@@ -144,15 +147,15 @@ describe('a workspace file written by an earlier version', () => {
 		const next = SCHEMA_VERSION + 1;
 		const later: Migration[] = [
 			...MIGRATIONS,
-			{ version: next + 1, what: 'a table', up: (s) => `CREATE TABLE ${s}.settings (setting VARCHAR, value VARCHAR); INSERT INTO ${s}.settings SELECT 'area', max(area_code) FROM ${s}.measure_values` },
+			{ version: next + 1, what: 'a table', up: (s) => `CREATE TABLE ${s}.preferences (setting VARCHAR, value VARCHAR); INSERT INTO ${s}.preferences SELECT 'area', max(area_code) FROM ${s}.measure_values` },
 			{ version: next, what: 'a column', up: (s) => `ALTER TABLE ${s}.notes ADD COLUMN author VARCHAR DEFAULT 'you'` }
 		];
 		const fresh = await emptyDatabase();
-		await fresh.exec(`ALTER TABLE notes ADD COLUMN author VARCHAR; CREATE TABLE settings (setting VARCHAR, value VARCHAR)`);
+		await fresh.exec(`ALTER TABLE notes ADD COLUMN author VARCHAR; CREATE TABLE preferences (setting VARCHAR, value VARCHAR)`);
 		const source = workspaceSource(new Uint8Array(await readFile(join(FIXTURES, 'workspace-v1-2026-11-29.json'))));
 		expect(await loadWorkspace(fresh, source, { migrations: later })).toMatchObject({ schemaVersion: 1 });
 		expect(await fresh.rows('SELECT author FROM notes')).toEqual([{ author: 'you' }]);
-		expect(await fresh.rows('SELECT * FROM settings')).toEqual([{ setting: 'area', value: 'E92000001' }]);
+		expect(await fresh.rows('SELECT * FROM preferences')).toEqual([{ setting: 'area', value: 'E92000001' }]);
 	});
 });
 
@@ -173,7 +176,8 @@ describe('a file that is not a whole workspace of this version changes nothing',
 			['empty', '', /The file is empty/],
 			['a CSV file', 'period,value\n2016/17 Q1,3\n', /not a workspace saved by this dashboard/],
 			['another app’s JSON', JSON.stringify({ format: 'something-else', tables: {} }), /not a workspace saved by this dashboard/],
-			['truncated', good.slice(0, good.length - 5000), /incomplete: it is 5,000 bytes shorter than its index says/],
+			// 5,000 characters cut, in bytes as UTF-8 (the example's settings have an en dash, its names a ’).
+			['truncated', good.slice(0, good.length - 5000), new RegExp(`incomplete: it is ${new TextEncoder().encode(good.slice(-5000)).length.toLocaleString('en-GB')} bytes shorter than its index says`)],
 			['truncated JSON', JSON.stringify(legacy).slice(0, 3000), /not JSON text/],
 			['newer', withIndex((i) => (i.schemaVersion = 99)), /newer version of the dashboard \(schema version 99\); this version reads up to schema version \d+/],
 			['version as text', JSON.stringify({ ...legacy, version: '1' }), /gives its version as "1", which is not a version number/],

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoAxeViolations } from './axe';
 import { launchBrowser, openPage, waitForAppReady, type OpenedPage } from './browser';
 
-const PUBLISHED = '/work/shared/data/dfe';
+const PUBLISHED = join(import.meta.dirname, '../../data/dfe');
 const ONS = 'ons_mid-year_population_estimates_2012_to_2024.csv';
 const C3 = 'c3_factors_identified_at_end_of_assessment_2018_to_2025.csv';
 

@@ -88,7 +88,7 @@ describe('the home page', () => {
 	test('every chart has a title, a text alternative and a data table of exactly the numbers drawn', async () => {
 		const figures = tab.page.locator('figure.chart');
 		const count = await figures.count();
-		expect(count).toBe(6 + 29 + 6); // trajectories, measures, indicator pairs
+		expect(count).toBe(6 + 29 + 10); // trajectories, measures, indicator pairs
 		for (let i = 0; i < count; i++) {
 			const figure = figures.nth(i);
 			await expect(figure.locator('.chart-title').textContent()).resolves.toBeTruthy();

@@ -56,9 +56,9 @@ describe('the highlight report as PDF', () => {
 	});
 
 	test('prints each report card whole: the verdict, its last column, is on the page', async () => {
-		// The population indicators have no chart, so their verdicts are printed in their card alone.
+		// The population indicators (five: CSE, missing, CCE, trafficking, gangs) have no chart, so their verdicts are printed in their card alone.
 		const verdicts = await tab.page.locator('table.report-card', { hasText: 'Population indicators, North East Lincolnshire' }).locator('td.verdict').allTextContents();
-		expect(verdicts.length).toBe(3);
+		expect(verdicts.length).toBe(5);
 		const squash = (s: string) => s.replace(/\s+/g, '');
 		const all = squash(pages.map((items) => items.map((i) => i.text).join('')).join(''));
 		for (const verdict of new Set(verdicts)) {

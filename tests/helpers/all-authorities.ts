@@ -4,13 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../src/lib/db/database';
+import { loadAllAreaFigures } from '../../src/lib/ingest/area-figures';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { describeProblem } from '../../src/lib/ingest/problems';
-import { DFE_INDICATORS } from '../../src/lib/ingest/sample';
-import { DATA_DIR, emptyDatabase } from './workspace';
+import { DATA_DIR, areaData, emptyDatabase } from './workspace';
 
-/** The published files, whole (the app's data/dfe keeps only three areas' rows). */
-export const PUBLISHED = '/work/shared/data/dfe';
+/** The published files, whole, as the app ships them. */
+export const PUBLISHED = join(DATA_DIR, 'dfe');
 export const C3_FILE = join(PUBLISHED, 'c3_factors_identified_at_end_of_assessment_2018_to_2025.csv');
 export const ONS_FILE = join(PUBLISHED, 'ons_mid-year_population_estimates_2012_to_2024.csv');
 export const NEIGHBOURS_FILE = join(DATA_DIR, 'reference/statistical-neighbours-2025.csv');
@@ -30,15 +30,10 @@ export function publishedAreaCodes(): string[] {
 
 export async function allAuthoritiesDatabase(): Promise<Database> {
 	const db = await emptyDatabase();
-	const files = [
-		{ name: 'ons.csv', bytes: readFileSync(ONS_FILE), format: 'population' as const },
-		{ name: 'c3.csv', bytes: readFileSync(C3_FILE), format: 'dfe' as const, dfe: { ...DFE_INDICATORS, areas: publishedAreaCodes() } },
-		{ name: 'statistical-neighbours-2025.csv', bytes: readFileSync(NEIGHBOURS_FILE) }
-	];
-	for (const file of files) {
-		const outcome = await importFile(db, { ...file, bytes: new Uint8Array(file.bytes), source: 'real' });
-		const errors = outcome.problems.filter((p) => p.severity === 'error');
-		if (errors.length || outcome.importId === null) throw new Error(`${file.name}: ${errors.slice(0, 5).map(describeProblem).join('\n')}`);
-	}
+	// Every area's figures as the app loads them for comparisons (the loadAllAreas command), then the model.
+	await loadAllAreaFigures(db, await areaData());
+	const outcome = await importFile(db, { name: 'statistical-neighbours-2025.csv', bytes: new Uint8Array(readFileSync(NEIGHBOURS_FILE)), source: 'real' });
+	const errors = outcome.problems.filter((p) => p.severity === 'error');
+	if (errors.length || outcome.importId === null) throw new Error(`statistical-neighbours-2025.csv: ${errors.slice(0, 5).map(describeProblem).join('\n')}`);
 	return db;
 }

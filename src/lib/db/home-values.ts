@@ -10,13 +10,12 @@
  * in one, so it is never out of date, nor seen half-written.
  */
 import type { Session } from './database';
-import { HOME_AREA } from './schema';
-import { str } from './sql';
+import { HOME_AREA_SQL } from './schema';
 
 export const HOME_VALUES = 'home_values';
 
-/** Makes home_values again from measure_values. */
+/** Makes home_values again from measure_values, for the area the settings name (none before one is chosen). */
 export function refreshHomeValues(db: Session): Promise<void> {
 	return db.exec(`CREATE OR REPLACE TEMP TABLE ${HOME_VALUES} AS
-		SELECT * FROM measure_values WHERE area_code = ${str(HOME_AREA.code)}`);
+		SELECT * FROM measure_values WHERE area_code = ${HOME_AREA_SQL}`);
 }

@@ -27,6 +27,29 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
 	{
+		version: 2,
+		what: 'The partnership’s settings: its local authority, its name and its plan’s title.',
+		// A version 1 workspace had one home area, fixed in the app: the local authority its own
+		// (non-published) measures were written for, or else the one with most values. Its
+		// partnership's name and plan title were not kept, so they start empty, to be filled in.
+		// A file missing the tables read here is refused by the shape check that follows; stand-ins
+		// (measure_values' with too few columns, so the check still names the file incomplete) let
+		// the migration run to that check instead of failing on a table that is not there.
+		up: (s) => `
+			CREATE TABLE IF NOT EXISTS ${s}.areas (area_code VARCHAR, name VARCHAR, level VARCHAR);
+			CREATE TABLE IF NOT EXISTS ${s}.measure_values (area_code VARCHAR, source VARCHAR);
+			CREATE TABLE ${s}.settings (
+				settings_id INTEGER PRIMARY KEY CHECK (settings_id = 1), area_code VARCHAR NOT NULL, area_name VARCHAR NOT NULL,
+				partnership VARCHAR, plan_title VARCHAR, example BOOLEAN NOT NULL);
+			INSERT INTO ${s}.settings
+				SELECT 1, a.area_code, a.name, NULL, NULL, false
+				FROM ${s}.areas a JOIN ${s}.measure_values v USING (area_code)
+				WHERE a.level = 'Local authority'
+				GROUP BY a.area_code, a.name
+				ORDER BY count(*) FILTER (WHERE v.source <> 'real') DESC, count(*) DESC, a.area_code
+				LIMIT 1;`
+	},
+	{
 		version: 3,
 		what: 'The DfE statistical neighbour model: each authority’s ten nearest neighbours and how close each is.',
 		up: (s) => `

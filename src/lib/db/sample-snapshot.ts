@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeProblem } from '../ingest/problems';
+import { areaDataFrom } from './area-data-node';
 import { loadSample } from '../ingest/sample';
 import { VIEWS_ANSWERED_AHEAD } from '../state/views-ahead';
 import { recordAnswers } from './answers';
@@ -20,7 +21,7 @@ import { fileSource, workspaceFile } from './workspace-format';
 export async function sampleSnapshot(dataDir: string): Promise<Uint8Array> {
 	const db = await openDatabase(await createNodeEngine());
 	try {
-		const outcomes = await loadSample(db, async (path) => new Uint8Array(await readFile(join(dataDir, path))));
+		const outcomes = await loadSample(db, async (path) => new Uint8Array(await readFile(join(dataDir, path))), await areaDataFrom(dataDir));
 		const errors = outcomes.flatMap((o) => o.problems).filter((p) => p.severity === 'error');
 		if (errors.length) throw new Error(`The sample data does not import cleanly:\n${errors.slice(0, 10).map(describeProblem).join('\n')}`);
 		return await workspaceFile(db);

@@ -99,7 +99,7 @@ CREATE TABLE IF NOT EXISTS measures (
 
 -- Areas, for population indicators and their comparators (England, the region, the local authority).
 CREATE TABLE IF NOT EXISTS areas (
-	area_code VARCHAR PRIMARY KEY,    -- ONS code, e.g. E06000012
+	area_code VARCHAR PRIMARY KEY,    -- ONS code, e.g. E92000001 (England)
 	name      VARCHAR NOT NULL,
 	level     VARCHAR NOT NULL        -- 'National', 'Regional', 'Local authority'
 );
@@ -225,6 +225,18 @@ CREATE TABLE IF NOT EXISTS corrective_actions (
 	author_role    VARCHAR NOT NULL,    -- as written: the author's agency and role
 	added_at       TIMESTAMP NOT NULL
 );
+
+-- The partnership's settings, one row (none until an area is chosen): its local authority (the home
+-- area: local measures belong to it, and its region and England are its comparators), the
+-- partnership's name and its plan's title. Changed only by the setSettings command.
+CREATE TABLE IF NOT EXISTS settings (
+	settings_id  INTEGER PRIMARY KEY CHECK (settings_id = 1),
+	area_code    VARCHAR NOT NULL,    -- ONS code of the local authority
+	area_name    VARCHAR NOT NULL,
+	partnership  VARCHAR,             -- e.g. an LSCB or a safeguarding children partnership
+	plan_title   VARCHAR,
+	example      BOOLEAN NOT NULL     -- the example workspace the app ships, not the user's own
+);
 `;
 
 /**
@@ -258,7 +270,8 @@ export const USER_TABLES = {
 	locked_forecasts: ['measure_id', 'area_code', 'per_10000'],
 	measure_tolerances: ['measure_id'],
 	notes: ['note_id'],
-	corrective_actions: ['action_note_id']
+	corrective_actions: ['action_note_id'],
+	settings: ['settings_id']
 } as const satisfies Record<string, readonly string[]>;
 
 export const historyTable = (table: DataTable) => `history_${table}`;
@@ -301,8 +314,8 @@ export const REFERENCES: readonly { table: DataTable; column: string; to: DataTa
 	{ table: 'data_development', column: 'priority', to: 'priorities', toColumn: 'priority', what: 'wanted measures without their priority' }
 ];
 
-/** The area local measures belong to unless a file says otherwise. */
-export const HOME_AREA = { code: 'E06000012', name: 'North East Lincolnshire', level: 'Local authority' } as const;
+/** The area local measures belong to unless a file says otherwise: the one the settings name (SQL). */
+export const HOME_AREA_SQL = '(SELECT area_code FROM settings)';
 
 /**
  * How a free-text agency name is compared with the agency list: case, punctuation and spacing

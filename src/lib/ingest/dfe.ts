@@ -12,8 +12,8 @@ import { VALUES_HISTORY, writeValues } from './values-writer';
 
 /** What to take from a DfE open-data file: the user picks the areas and the indicators. */
 export interface DfeSelection {
-	/** ONS codes of the areas to keep: the partnership's own and its comparators. */
-	areas: readonly string[];
+	/** ONS codes of the areas to keep: the partnership's own and its comparators; or every area of the file. */
+	areas: readonly string[] | 'all';
 	indicators: readonly DfeIndicator[];
 	/** One value of each filter column (e.g. category) where the file has several; see describeDfeFile. */
 	filters?: Readonly<Record<string, string>>;
@@ -84,7 +84,8 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 		});
 		// Only the chosen areas and filter values are read, checked and written: a bad cell in another
 		// council's row is not this import's business. The staged table is this import's own copy.
-		const chosen = [`${area.code} IN (${selection.areas.map(str).join(', ') || 'NULL'})`, ...filters].join(' AND ');
+		const areas = selection.areas === 'all' ? 'true' : `${area.code} IN (${selection.areas.map(str).join(', ') || 'NULL'})`;
+		const chosen = [areas, ...filters].join(' AND ');
 		await ctx.db.exec(`DELETE FROM ${t} s WHERE NOT coalesce(${chosen}, false)`);
 		const [left] = await ctx.db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${t}`);
 		if (!left?.n) problems.push(fileProblem(ctx.file.name, 'No row of the file is for the chosen areas (and filter values).', 'Choose areas the file covers.'));

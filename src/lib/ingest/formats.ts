@@ -59,7 +59,7 @@ const measureMeta: readonly ColumnSpec[] = [
 	{ name: 'agency', aliases: ['lead agency', 'partner', 'service'], description: 'The agency that reports the measure (a name or an alias from the agency list).', example: 'Young and Safe vulnerability team' },
 	{ name: 'polarity', aliases: ['direction', 'good direction'], description: 'higher is better / lower is better / target range.', example: 'higher is better' },
 	{ name: 'unit', aliases: ['units', 'measure unit'], description: 'count, %, rate per 10,000, days, £.', example: '%' },
-	{ name: 'area_code', aliases: ['area', 'la code', 'new la code'], description: 'ONS area code, when not the partnership’s own area.', example: 'E06000012' }
+	{ name: 'area_code', aliases: ['area', 'la code', 'new la code'], description: 'ONS area code, when not the partnership’s own area (a comparator: England, say).', example: 'E92000001' }
 ];
 
 /**
@@ -76,10 +76,10 @@ const tolerance: readonly ColumnSpec[] = [
 const geography: readonly ColumnSpec[] = [
 	{ name: 'country_code', description: 'ONS country code.', example: 'E92000001' },
 	{ name: 'country_name', description: 'Country name.', example: 'England' },
-	{ name: 'region_code', description: 'ONS region code.', example: 'E12000003' },
-	{ name: 'region_name', description: 'Region name.', example: 'Yorkshire and The Humber' },
-	{ name: 'new_la_code', description: 'ONS local authority code.', example: 'E06000012' },
-	{ name: 'la_name', description: 'Local authority name.', example: 'North East Lincolnshire' }
+	{ name: 'region_code', description: 'ONS region code.', example: 'E12000005' },
+	{ name: 'region_name', description: 'Region name.', example: 'West Midlands' },
+	{ name: 'new_la_code', description: 'ONS local authority code.', example: 'E06000021' },
+	{ name: 'la_name', description: 'Local authority name.', example: 'Stoke-on-Trent' }
 ];
 
 export const FORMATS: readonly FormatSpec[] = [

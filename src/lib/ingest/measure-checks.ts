@@ -1,6 +1,5 @@
 /** The row checks of a measures file (long or wide), asked of its parsed rows table. */
-import { HOME_AREA } from '../db/schema';
-import { str } from '../db/sql';
+import { HOME_AREA_SQL } from '../db/schema';
 import type { Check } from './checks';
 import type { FormatContext } from './context';
 import { asWritten, col, columnIndex } from './context';
@@ -86,9 +85,10 @@ export async function measureChecks(ctx: FormatContext, rows: string, period: Lo
 		},
 		{
 			column: columnIndex(ctx, 'area_code'),
-			sql: `SELECT "row", area_code AS value, 'No area with this code is loaded.' AS message
-				FROM ${rows} WHERE area_code <> ${str(HOME_AREA.code)} AND area_code NOT IN (SELECT area_code FROM areas)`,
-			fix: `Leave area_code blank for ${HOME_AREA.name}, or load the area first (a DfE or population file that covers it).`
+			sql: `SELECT "row", area_code AS value,
+					CASE WHEN area_code IS NULL THEN 'The row gives no area_code, and no area is chosen for the partnership yet.' ELSE 'No area with this code is loaded.' END AS message
+				FROM ${rows} WHERE area_code IS NULL OR (area_code IS DISTINCT FROM ${HOME_AREA_SQL} AND area_code NOT IN (SELECT area_code FROM areas))`,
+			fix: 'Leave area_code blank for the partnership’s own area (chosen on the Settings page), or load the area first (a DfE or population file that covers it).'
 		},
 		{
 			// Every row of such a measure is listed: none of them can be imported without the quadrant.

@@ -1,7 +1,6 @@
 import { parsePolarity, parseQuadrant, parseUnit } from '../oba/measure-meta';
 import { parseThreshold, parseTravelRule, thresholdText } from '../oba/measure-rag';
-import { HOME_AREA } from '../db/schema';
-import { str } from '../db/sql';
+import { HOME_AREA_SQL } from '../db/schema';
 import type { FormatContext, FormatHandler } from './context';
 import { asWritten, col, columnIndex } from './context';
 import { lookupField as field, numberLookup, periodLookup, textLookup } from './cell-lookups';
@@ -50,7 +49,7 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 			${field(quadrant)} AS quadrant, byPriority.priority, byAgency.agency_id,
 			${field(polarity)} AS polarity, ${field(unit)} AS unit,
 			${field(amber)} AS amber_threshold, ${field(red)} AS red_threshold, ${field(travel)} AS travel_rule,
-			coalesce(${col(ctx, 'area_code')}, ${str(HOME_AREA.code)}) AS area_code,
+			coalesce(${col(ctx, 'area_code')}, ${HOME_AREA_SQL}) AS area_code,
 			${period.field('start')} AS period_start, ${period.field('end')} AS period_end,
 			${period.field('kind')} AS period_kind, ${period.field('label')} AS period_label,
 			${cellColumnSql(ctx, 'period')} AS period_col,

@@ -3,7 +3,6 @@
  * read both by the writer and by the preview's diff, so the diff shows exactly what is written.
  */
 import type { Session } from '../db/database';
-import { HOME_AREA } from '../db/schema';
 import { str } from '../db/sql';
 import type { Previewed } from './changes';
 import type { DataSource } from './context';
@@ -95,8 +94,8 @@ export async function writeMeasures(
 		${options.merged ? '' : `CREATE OR REPLACE TEMP TABLE ${measures} AS ${mergedMeasuresSql(rows, options.source)};`}
 		DELETE FROM measures WHERE measure_id IN (SELECT measure_id FROM ${measures});
 		INSERT INTO measures SELECT * FROM ${measures};
-		INSERT INTO areas SELECT ${str(HOME_AREA.code)}, ${str(HOME_AREA.name)}, ${str(HOME_AREA.level)}
-			WHERE ${str(HOME_AREA.code)} IN (SELECT area_code FROM ${rows}) AND ${str(HOME_AREA.code)} NOT IN (SELECT area_code FROM areas)`);
+		INSERT INTO areas SELECT area_code, area_name, 'Local authority' FROM settings
+			WHERE area_code IN (SELECT area_code FROM ${rows}) AND area_code NOT IN (SELECT area_code FROM areas)`);
 	await writeValues(session, valuesOfMeasuresSql(rows, measures, options.kept), options.source, options.importId, options.temp('values'),
 		{ keysChecked: true, replacing: options.previewed?.valuesReplacing });
 }

@@ -18,11 +18,23 @@ import { undoImport, type UndoOutcome } from '../ingest/undo';
 import { openWorkspaceFile } from '../ingest/workspace-file';
 import { emptyWorkspace, type LoadStep } from '../db/load-workspace';
 import { Refused, type Command, type CommandResult } from './command';
+import { homeAndComparators, loadAllAreaFigures, loadAreaFigures, type AreaData } from '../ingest/area-figures';
+import { chooseArea } from '../ingest/sample';
+import { readSettings } from '../db/queries/settings';
+
+/** What the settings page asks for: the home authority (ONS code), the partnership's name and the plan's title. */
+export interface SettingsChoice {
+	areaCode: string;
+	partnership: string | null;
+	planTitle: string | null;
+}
 
 /** What the commands need of the workspace. */
 export interface CommandRunner {
 	run<T>(command: Command<T>): Promise<CommandResult<T>>;
 	loadSample(db: Database): Promise<void>;
+	/** The published figures of every area, and their index. */
+	areaData: AreaData;
 }
 
 /** Work on the user's data, not on what is derived from it: no need to rebuild home_values. */
@@ -102,6 +114,41 @@ export function workspaceCommands(workspace: CommandRunner) {
 				await emptyWorkspace(db);
 				beforeOpening = null;
 				return { value: undefined, tables: 'all' };
+			}
+		}),
+
+		/**
+		 * The partnership's settings. A new area brings its published figures with its region's and
+		 * England's; what was imported for the area before stays with that area.
+		 */
+		setSettings: (choice: SettingsChoice) => workspace.run({
+			what: 'Saved',
+			body: async (db) => {
+				const before = await readSettings(db);
+				if (before?.area_code !== choice.areaCode) await loadAreaFigures(db, workspace.areaData, homeAndComparators(workspace.areaData.index, choice.areaCode));
+				await chooseArea(db, workspace.areaData, { ...choice, example: before?.example ?? false });
+				return { value: undefined, tables: 'all' };
+			}
+		}),
+
+		/** The partnership's own workspace in place of everything: its area's published figures, no plan and no measures yet. */
+		startOwn: (choice: SettingsChoice) => workspace.run({
+			what: 'Started',
+			body: async (db) => {
+				await emptyWorkspace(db);
+				await chooseArea(db, workspace.areaData, { ...choice, example: false });
+				await loadAreaFigures(db, workspace.areaData, homeAndComparators(workspace.areaData.index, choice.areaCode));
+				beforeOpening = null;
+				return { value: undefined, tables: 'all' };
+			}
+		}),
+
+		/** Every authority's, region's and England's population indicators (for comparisons between authorities). */
+		loadAllAreas: () => workspace.run({
+			what: 'Loaded',
+			body: async (db) => {
+				await loadAllAreaFigures(db, workspace.areaData);
+				return { value: undefined, tables: ['areas', 'measures', 'measure_values', 'populations', 'imports'] };
 			}
 		}),
 

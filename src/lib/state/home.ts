@@ -4,9 +4,10 @@ import { localValues, measures, type MeasureRow, type ValueRow } from '../db/que
 import { ragByPriorityAndReview, priorities, type PriorityRow, type RagCountRow } from '../db/queries/plan';
 import { populationIndicators, type IndicatorValueRow } from '../db/queries/population';
 import { statisticalNeighbours, type NeighbourRow } from '../db/queries/neighbours';
-import { HOME_AREA } from '../db/schema';
 import { formatReviewDate } from '../oba/periods';
-import { DFE_INDICATORS } from '../ingest/sample';
+import { readSettings } from '../db/queries/settings';
+import { homeArea, type HomeArea } from './home-area';
+import { POPULATION_INDICATORS } from '../ingest/area-files';
 
 export interface Review {
 	date: string;
@@ -25,11 +26,13 @@ export interface HomeData {
 	/** The home area's statistical neighbours, nearest first (none until the model is loaded). */
 	neighbours: NeighbourRow[];
 	imports: ImportRow[];
+	/** The partnership's area, its comparators and its settings; null before an area is chosen. */
+	home: HomeArea | null;
 }
 
 /** Population indicators in the order the partnership chose them (CSE first), then any others. */
 function indicatorOrder(id: string): number {
-	const i = DFE_INDICATORS.indicators.findIndex((x) => x.measureId === id);
+	const i = POPULATION_INDICATORS.findIndex((x) => x.measureId === id);
 	return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 }
 
@@ -37,14 +40,15 @@ const isoDate = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
 /** Everything the home page draws, read in one go. */
 export async function loadHome(db: Session): Promise<HomeData> {
+	const home = homeArea(await readSettings(db));
 	const [priorityRows, ragCounts, measureRows, valueRows, indicatorRows, imports, neighbours] = await Promise.all([
 		priorities(db),
 		ragByPriorityAndReview(db),
 		measures(db),
 		localValues(db),
-		populationIndicators(db),
+		home ? populationIndicators(db, [home.code, ...home.comparators.map((c) => c.code)]) : Promise.resolve([]),
 		importLog(db),
-		statisticalNeighbours(db, HOME_AREA.code)
+		home ? statisticalNeighbours(db, home.code) : Promise.resolve([])
 	]);
 	const reviews = new Map<string, Review>();
 	for (const row of ragCounts) {
@@ -68,6 +72,7 @@ export async function loadHome(db: Session): Promise<HomeData> {
 			.sort((a, b) => indicatorOrder(a.measure_id) - indicatorOrder(b.measure_id))
 			.map((measure) => ({ measure, rows: indicatorRows.filter((r) => r.measure_id === measure.measure_id) })),
 		neighbours,
-		imports
+		imports,
+		home
 	};
 }

@@ -2,7 +2,6 @@
 // published or per 10,000 children), the baseline, the locked forecast if any, the comparators,
 // the verdict and the notes. Pure, so the page only lays it out.
 import type { LockKey } from '../db/queries/locks';
-import { HOME_AREA } from '../db/schema';
 import type { LockedForecast } from '../oba/baseline';
 import { financialYearLabel, formatReviewDate } from '../oba/periods';
 import { canShowRate, type Figure } from '../oba/rates';
@@ -44,8 +43,9 @@ export function measureView(data: MeasureData, choice: MeasureChoice): MeasureVi
 	const measure = data.measure;
 	const rateOffered = measure !== null && canShowRate(measure, data.areas.map((r) => r.population));
 	const figure: Figure = rateOffered && choice.figure === 'rate' ? 'rate' : 'count';
-	const series = areaSeries(data.areas, HOME_AREA.code, figure);
-	const home = series.find((s) => s.code === HOME_AREA.code);
+	const homeCode = data.home?.code ?? '';
+	const series = areaSeries(data.areas, homeCode, figure);
+	const home = series.find((s) => s.code === homeCode);
 	// As published, the home series is the one the report card reads (targets and all).
 	const points = figure === 'rate' ? (home?.points ?? []) : data.points;
 	const unit = figure === 'rate' ? 'rate10k' : (measure?.unit ?? 'count');
@@ -55,11 +55,11 @@ export function measureView(data: MeasureData, choice: MeasureChoice): MeasureVi
 	const from = choice.from ?? defaults.from ?? null;
 	const to = choice.to ?? defaults.to ?? null;
 
-	const lockKey = { measureId: measure?.measure_id ?? '', areaCode: HOME_AREA.code, per10000: figure === 'rate' };
+	const lockKey = { measureId: measure?.measure_id ?? '', areaCode: homeCode, per10000: figure === 'rate' };
 	const locked = data.locks.find((l) => l.areaCode === lockKey.areaCode && l.per10000 === lockKey.per10000)?.locked ?? null;
 	// The comparators are the region and England; other authorities (every one, once all are loaded)
 	// are compared through the statistical neighbours and the funnel plot, not as lines here.
-	const comparators = series.filter((s) => s.code !== HOME_AREA.code && s.level !== 'Local authority');
+	const comparators = series.filter((s) => s.code !== homeCode && s.level !== 'Local authority');
 	const view = turnTheCurveView(points, unit, { method: choice.method, from, to }, { locked, comparators });
 	// A locked forecast judges the later actuals; without one, the forecast of the chosen baseline does.
 	const verdict = turnTheCurve(points, locked ?? view.forecast, measure?.polarity ?? null);
@@ -70,7 +70,7 @@ export function measureView(data: MeasureData, choice: MeasureChoice): MeasureVi
 		figure,
 		unit,
 		points,
-		homeName: home?.name ?? HOME_AREA.name,
+		homeName: home?.name ?? data.home?.name ?? 'The partnership’s area',
 		from,
 		to,
 		lockKey,

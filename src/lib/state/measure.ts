@@ -5,7 +5,8 @@ import type { ExplorerMeasure } from '../db/queries/explorer';
 import { measureLocks, type KeptLock } from '../db/queries/locks';
 import { measureNotes, type UserNote } from '../db/queries/notes';
 import type { ValueRow } from '../db/queries/measures';
-import { HOME_AREA } from '../db/schema';
+import { readSettings } from '../db/queries/settings';
+import { homeArea, shownAreas, type HomeArea } from './home-area';
 import { parsePeriod, type Period } from '../oba/periods';
 import type { SeriesPoint } from '../oba/series-point';
 
@@ -19,8 +20,10 @@ export interface MeasureData {
 	locks: KeptLock[];
 	/** The notes the user added, in the home area. */
 	notes: UserNote[];
-	/** Its values in every area (the comparators too), with the children aged 0–17 in each. */
+	/** Its values in the home area and its comparators (and any area a file of the user's brought), with the children aged 0–17 in each. */
 	areas: AreaValueRow[];
+	/** The partnership's area (the settings'), or null before one is chosen. */
+	home: HomeArea | null;
 }
 
 /** A period label from the database back to a Period; the labels were written by the same rules. */
@@ -39,15 +42,18 @@ export function seriesPoints(values: readonly ValueRow[]): SeriesPoint[] {
 
 export async function loadMeasure(db: Session, id: string): Promise<MeasureData> {
 	const measure = await measureById(db, id);
-	if (!measure) return { measure: null, values: [], points: [], items: [], reviewMix: [], locks: [], notes: [], areas: [] };
+	const settings = await readSettings(db);
+	const home = homeArea(settings);
+	if (!measure) return { measure: null, values: [], points: [], items: [], reviewMix: [], locks: [], notes: [], areas: [], home };
 	const [all, items, reviewMix, locks, notes, areas] = await Promise.all([
 		measureValues(db, id),
 		measure.priority === null ? Promise.resolve([]) : priorityItems(db, measure.priority),
 		measure.priority === null ? Promise.resolve([]) : priorityReviewMix(db, measure.priority),
 		measureLocks(db, id),
-		measureNotes(db, id, HOME_AREA.code),
+		measureNotes(db, id, home?.code ?? ''),
 		areaValues(db, id)
 	]);
-	const values = all.filter((v) => v.area_code === HOME_AREA.code);
-	return { measure, values, points: seriesPoints(values), items, reviewMix, locks, notes, areas };
+	const values = all.filter((v) => v.area_code === home?.code);
+	const shown = shownAreas(home?.code ?? null);
+	return { measure, values, points: seriesPoints(values), items, reviewMix, locks, notes, areas: areas.filter((a) => shown(a.area_code)), home };
 }

@@ -4,7 +4,7 @@ import { filteredIds, filteredMeasures, filteredValues, filterOptions, type Expl
 import type { ValueRow } from '../db/queries/measures';
 import { areaLocks } from '../db/queries/locks';
 import { firstReviewDate } from '../db/queries/measure';
-import { HOME_AREA } from '../db/schema';
+import { readSettings } from '../db/queries/settings';
 import type { LockedForecast } from '../oba/baseline';
 import type { Period } from '../oba/periods';
 import { storedTolerance } from '../oba/measure-rag';
@@ -60,7 +60,7 @@ async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>, suppr
 		filteredMeasures(db, every),
 		filteredValues(db, every),
 		firstReviewDate(db),
-		areaLocks(db, HOME_AREA.code)
+		readSettings(db).then((s) => areaLocks(db, s?.area_code ?? ''))
 	]);
 	const byMeasure = new Map<string, ValueRow[]>();
 	for (const v of values) {

@@ -2,9 +2,10 @@
 // quarter it is "as at" and the review it compares with. Built from the same queries and rules
 // as the pages, never a copy of them.
 import type { Session } from '../db/database';
+import { readSettings } from '../db/queries/settings';
+import { homeArea, type HomeArea } from './home-area';
 import { importLog, type ImportRow } from '../db/queries/imports';
 import { allNotes, type UserNote } from '../db/queries/notes';
-import { HOME_AREA } from '../db/schema';
 import { ragByPriorityAndReview, priorities as priorityRows, type PriorityRow, type RagCountRow } from '../db/queries/plan';
 import { itemLeads, itemsAtReview, planReviews, reviewDates, type ItemAtReviewRow } from '../db/queries/plan-items';
 import type { Exception } from '../oba/exceptions';
@@ -51,6 +52,8 @@ export interface ReportData {
 	firstReview: Date | null;
 	/** Population indicators: the whole borough's, so in every report whatever the priorities chosen. */
 	population: CardEntry[];
+	/** The partnership's area and settings; null before an area is chosen. */
+	home: HomeArea | null;
 	/** Imported measures that name no priority: reported too, never dropped. */
 	unassigned: CardEntry[];
 	/** The data development agenda for the chosen priorities and agencies (owners). */
@@ -66,22 +69,23 @@ export interface ReportData {
 const iso = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
 /** The home area's notes on these measures, in period order, then the order they were added. */
-function notesOf(notes: readonly UserNote[], entries: readonly CardEntry[]): UserNote[] {
+function notesOf(notes: readonly UserNote[], entries: readonly CardEntry[], homeCode: string | null): UserNote[] {
 	const ids = new Set(entries.map((e) => e.measure.measure_id));
 	return notes
-		.filter((n) => n.areaCode === HOME_AREA.code && ids.has(n.measureId))
+		.filter((n) => n.areaCode === homeCode && ids.has(n.measureId))
 		.sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.addedAt.localeCompare(b.addedAt));
 }
 
 /** `version`: the workspace's data version, so the measures' rows are worked out once for both report cards. */
 export async function loadReport(db: Session, choice: ReportChoice, version?: number): Promise<ReportData> {
-	const [allPriorities, dates, counts, imports, leads, notes] = await Promise.all([
+	const [allPriorities, dates, counts, imports, leads, notes, settings] = await Promise.all([
 		priorityRows(db),
 		reviewDates(db),
 		ragByPriorityAndReview(db),
 		importLog(db),
 		itemLeads(db),
-		allNotes(db)
+		allNotes(db),
+		readSettings(db)
 	]);
 	const reviews = dates.map(iso).map((date) => ({ date, label: formatReviewDate(date) }));
 	const review = choice.review && reviews.some((r) => r.date === choice.review) ? choice.review : (reviews.at(-1)?.date ?? null);
@@ -104,7 +108,7 @@ export async function loadReport(db: Session, choice: ReportChoice, version?: nu
 			entries: card.entries.filter((e) => e.measure.priority === priority.priority),
 			ragCounts: counts.filter((c) => c.priority === priority.priority && upTo.includes(iso(c.review))),
 			redAmber: atReview.filter((i) => i.priority === priority.priority && (i.rag === 'R' || i.rag === 'A')),
-			notes: notesOf(notes, card.entries.filter((e) => e.measure.priority === priority.priority))
+			notes: notesOf(notes, card.entries.filter((e) => e.measure.priority === priority.priority), settings?.area_code ?? null)
 		})),
 		reviews,
 		review,
@@ -118,6 +122,7 @@ export async function loadReport(db: Session, choice: ReportChoice, version?: nu
 		includesSample: imports.some((i) => i.source === 'sample'),
 		firstReview: card.firstReview,
 		population: population.entries,
+		home: homeArea(settings),
 		unassigned: card.entries.filter((e) => e.measure.priority === null && e.measure.quadrant !== 'population'),
 		agenda: card.agenda,
 		exceptions: exceptionsFrom([...card.entries, ...population.entries], atReview, leads, review ? formatReviewDate(review) : null),

@@ -13,9 +13,17 @@ import { takeTabLock, type TabLock } from './tab-lock';
 import { ALL_TOPICS, topicsOf, type Topic } from './topics';
 import { VIEWS_ANSWERED_AHEAD } from './views-ahead';
 import { answersUrl, snapshotUrl } from 'virtual:oba/sample';
+import { areaIndex, factorsUrl, populationUrl } from 'virtual:oba/areas';
+import type { AreaData } from '../ingest/area-figures';
 
-/** Sample files, bundled as same-origin assets: nothing is fetched from anywhere else. */
-const SAMPLE_URLS = import.meta.glob('/data/**/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+/** The example's files, bundled as same-origin assets: nothing is fetched from anywhere else. */
+const SAMPLE_URLS = import.meta.glob('/data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+
+/** Every area's published figures, compacted by the build: fetched (same origin) only when an area's are loaded. */
+const AREA_DATA: AreaData = {
+	index: areaIndex,
+	read: (file) => fetchBytes(file === 'factors' ? factorsUrl : populationUrl, 'The published figures')
+};
 
 async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
 	const response = await fetch(url);
@@ -60,6 +68,8 @@ export class Workspace {
 	storage = $state<string | null>(null);
 	/** Workspaces and files this browser could not load, kept apart to be downloaded. */
 	setAside = $state<SetAside[]>([]);
+	/** Every area's published figures and their index (the settings page chooses from it). */
+	readonly areaData = AREA_DATA;
 	readonly commands = workspaceCommands(this);
 	#opening: Promise<Database> | null = null;
 	#ahead: Promise<Session | null> | null = null;
@@ -285,9 +295,10 @@ export class Workspace {
 		} catch (error) {
 			console.warn(`Importing the sample files: the sample snapshot could not be loaded (${message(error)}).`);
 		}
-		const { loadSample, SAMPLE_FILES } = await import('../ingest/sample');
-		const files = new Map(await Promise.all(SAMPLE_FILES.map(async (f) => [f.path, await fetchSample(f.path)] as const)));
-		return loadSample(db, async (path) => files.get(path)!);
+		const { loadSample, SAMPLE_FILES, EXAMPLE_SETTINGS } = await import('../ingest/sample');
+		const paths = [EXAMPLE_SETTINGS, ...SAMPLE_FILES.map((f) => f.path)];
+		const files = new Map(await Promise.all(paths.map(async (path) => [path, await fetchSample(path)] as const)));
+		return loadSample(db, async (path) => files.get(path)!, AREA_DATA);
 	}
 
 	/** Loads the sample in place of everything (for "Reset to sample data"). */

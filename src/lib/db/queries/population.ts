@@ -1,4 +1,5 @@
 import type { Session } from '../database';
+import { str } from '../sql';
 
 /**
  * The children aged 0–17 (`alias`) for each value of `values` (with its area_code and period start):
@@ -31,10 +32,10 @@ export interface IndicatorValueRow extends AreaPopulationValue {
 }
 
 /**
- * Population indicators for every area loaded, as counts and as rates per 10,000 children.
+ * Population indicators for `areas` (the home area and its comparators), as counts and as rates per 10,000 children.
  * A financial year Apr Y – Mar Y+1 takes the mid-Y estimate (30 June Y), the nearest to its middle.
  */
-export function populationIndicators(db: Session): Promise<IndicatorValueRow[]> {
+export function populationIndicators(db: Session, areas: readonly string[]): Promise<IndicatorValueRow[]> {
 	return db.rows<IndicatorValueRow>(`
 		SELECT v.measure_id, v.area_code, a.name AS area_name, a.level AS area_level, v.period_start, v.period_label,
 			v.value, v.marker, p.population, p.mid_year AS population_year,
@@ -43,6 +44,6 @@ export function populationIndicators(db: Session): Promise<IndicatorValueRow[]> 
 		JOIN measures m USING (measure_id)
 		JOIN areas a USING (area_code)
 		${populationJoin('p', 'v')}
-		WHERE m.quadrant = 'population'
+		WHERE m.quadrant = 'population' AND v.area_code IN (${areas.map(str).join(', ') || 'NULL'})
 		ORDER BY v.measure_id, a.level, v.area_code, v.period_start`);
 }
