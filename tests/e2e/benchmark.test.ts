@@ -1,17 +1,13 @@
 // A population indicator beside the home area's statistical neighbours and every authority:
 // rank, quartile, the neighbours' average (each neighbour on request) and the funnel plot.
-// The app ships three areas' DfE rows today; the second test loads every authority the way a user
-// would, through the Import page (the published ONS and C3 files, every area ticked).
+// The example loads its area, its region and England; the second test loads every authority the way a
+// user would, with the button that loads every authority's published figures (the loadAllAreas command).
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoAxeViolations } from './axe';
 import { launchBrowser, openPage, waitForAppReady, type OpenedPage } from './browser';
 
-const PUBLISHED = join(import.meta.dirname, '../../data/dfe');
-const ONS = 'ons_mid-year_population_estimates_2012_to_2024.csv';
-const C3 = 'c3_factors_identified_at_end_of_assessment_2018_to_2025.csv';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,35 +45,21 @@ describe('statistical neighbours and the funnel plot on a measure page', () => {
 		}
 	});
 
-	test('with every authority imported through the Import page: rank 11th of 153, the neighbours’ average and each neighbour, the funnel plot with its outliers named; axe passes', async () => {
-		const tab: OpenedPage = await openPage(browser, '/import/', { contextOptions: { acceptDownloads: true } });
+	test('with every authority’s figures loaded from the measure page: rank 11th of 153, the neighbours’ average and each neighbour, the funnel plot with its outliers named; axe passes', async () => {
+		const tab: OpenedPage = await openPage(browser, '/measure/?id=dfe-cse', { contextOptions: { acceptDownloads: true } });
 		try {
 			const { page } = tab;
 			await waitForAppReady(page);
-			await page.getByLabel('Choose files to import').setInputFiles(join(PUBLISHED, ONS));
-			const ons = page.getByRole('article', { name: `File ${ONS}` });
-			await ons.getByRole('button', { name: `Import ${ONS}` }).click({ timeout: 60_000 });
-			await ons.getByRole('status').filter({ hasText: /^Imported [\d,]+ rows/ }).waitFor({ timeout: 60_000 });
-
-			await page.getByLabel('Choose files to import').setInputFiles(join(PUBLISHED, C3));
-			const c3 = page.getByRole('article', { name: `File ${C3}` });
-			const choices = c3.locator('fieldset.dfe');
-			await choices.waitFor({ timeout: 60_000 });
-			const areas = choices.locator('div').first().locator('input[type="checkbox"]');
-			await expect(areas.count()).resolves.toBe(173); // England, 9 regions and 163 authority codes over the years (some changed)
-			for (const box of await areas.all()) await box.check();
-			await choices.getByLabel('Child sexual exploitation').check();
-			await choices.getByRole('button', { name: 'Check these indicators' }).click();
-			await c3.getByRole('button', { name: `Import ${C3}` }).click({ timeout: 60_000 });
-			await c3.getByRole('status').filter({ hasText: /^Imported [\d,]+ rows/ }).waitFor({ timeout: 60_000 });
+			await page.getByRole('button', { name: 'Load every authority’s figures' }).click({ timeout: 60_000 });
+			await expect.poll(() => page.locator('section[aria-labelledby="neighbours-heading"] .few').count(), { timeout: 60_000 }).toBe(0);
 
 			// The home page's panel of the indicator draws the neighbours' average beside the comparators.
 			await page.goto(new URL('/', page.url()).href);
 			await waitForAppReady(page);
-			const panel = page.locator('article.indicator[data-measure="dfe-child-sexual-exploitation"]');
+			const panel = page.locator('article.indicator[data-measure="dfe-cse"]');
 			await expect.poll(() => panel.locator('ul.legend li').allTextContents(), { timeout: 30_000 }).toContain('Statistical neighbours’ average');
 
-			await page.goto(new URL('/measure/?id=dfe-child-sexual-exploitation', page.url()).href);
+			await page.goto(new URL('/measure/?id=dfe-cse', page.url()).href);
 			await waitForAppReady(page);
 			const section = page.locator('section[aria-labelledby="neighbours-heading"]');
 			// NEL 2024/25: 80 / 33,522 × 10,000 = 23.9; ten authorities higher (tests/db/benchmark.test.ts); neighbours' mean 12.97.
@@ -107,7 +89,7 @@ describe('statistical neighbours and the funnel plot on a measure page', () => {
 			const latest = await figure.locator('tbody tr').evaluateAll((trs) => trs.slice(5).map((tr) => tr.lastElementChild?.textContent));
 			expect(latest).toEqual(['3.5', '27.8', '12.8', '7.5', '4', '17.4', '11.4', '10.8', '13.1', '21.4']);
 
-			const funnel = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Funnel plot: Child sexual exploitation (DfE), 2024/25' }) });
+			const funnel = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Funnel plot: Assessments where child sexual exploitation was a factor, 2024/25' }) });
 			await expect.poll(() => funnel.locator('.point').count(), { timeout: 30_000 }).toBe(153);
 			await expect(funnel.locator('.point-neighbour').count()).resolves.toBe(10);
 			await expect(funnel.locator('text.name').allTextContents()).resolves.toContain('North East Lincolnshire');
@@ -129,7 +111,7 @@ describe('statistical neighbours and the funnel plot on a measure page', () => {
 				'North East Lincolnshire', 'Home area', '33,522', '80', '23.9', '7.1', '14.2', '5.6', '16.8', 'Above the 99.8% limit'
 			]);
 			// Its exports, like every chart's: the CSV is the data table as shown; the SVG draws the named areas.
-			const title = 'Funnel plot: Child sexual exploitation (DfE), 2024/25';
+			const title = 'Funnel plot: Assessments where child sexual exploitation was a factor, 2024/25';
 			const saved = async (format: string) => {
 				const event = page.waitForEvent('download', { timeout: 15_000 });
 				await funnel.getByRole('button', { name: `Download ${format}: ${title}`, exact: true }).click();
@@ -147,7 +129,7 @@ describe('statistical neighbours and the funnel plot on a measure page', () => {
 
 			await page.getByLabel('Year').selectOption('2023/24');
 			await page.waitForURL(/funnel=2023%2F24/);
-			await page.getByRole('heading', { name: 'Funnel plot: Child sexual exploitation (DfE), 2023/24' }).waitFor();
+			await page.getByRole('heading', { name: 'Funnel plot: Assessments where child sexual exploitation was a factor, 2023/24' }).waitFor();
 			await expect(tab.consoleErrors).toEqual([]);
 			await expect(tab.foreignRequests).toEqual([]);
 			await expectNoAxeViolations(page);
