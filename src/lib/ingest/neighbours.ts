@@ -9,7 +9,7 @@ import type { Lookup } from './lookup';
 /** An ONS code of a local authority with children's services: unitary, metropolitan, London borough, county. */
 export const LA_CODE = '^E(06|08|09|10)[0-9]{6}$';
 const CODE_FIX =
-	'Give ONS codes such as E06000012. The DfE publishes the model with old 3-digit codes: scripts/reference/statistical-neighbours.js maps them through the C3 and ONS files.';
+	'Give ONS codes such as E06000052. The DfE publishes the model with old 3-digit codes: scripts/reference/statistical-neighbours.js maps them through the C3 and ONS files.';
 
 /**
  * The DfE statistical neighbour model (one row per authority, its ten neighbours in SN_1 … SN_10
