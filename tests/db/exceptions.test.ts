@@ -74,6 +74,16 @@ describe('the exceptions of the shipped example', () => {
 		});
 	});
 
+	test('safe to publish withholds small counts from what the report shows, not from the RAG: M25 stays Amber', async () => {
+		// M25 at 2018/19 Q3 was 4 of 8 (50%): its numerator is below 5, so the report withholds that
+		// quarter's value; its rating still reads the move from 50 to 55.6 ("improving is amber").
+		const report = await loadReport(db, { filters: NO_FILTERS, asAt: null, review: null, compare: null, suppressBelow: 5 });
+		expect(report.exceptions.filter((e) => e.kind === 'measure').map((e) => e.id)).toEqual(['M19']);
+		const m25 = report.priorities.flatMap((p) => p.entries).find((e) => e.measure.measure_id === 'M25')!;
+		expect(m25.row.previous).toMatchObject({ value: null, marker: '[c]' });
+		expect(m25.row.rating.rag).toBe('A');
+	});
+
 	test('the report follows its filters: priority 5 only', async () => {
 		const report = await loadReport(db, { filters: { ...NO_FILTERS, priorities: [5] }, asAt: null, review: '2017-12-01', compare: null });
 		expect(report.exceptions.map((e) => e.id)).toEqual(['M19', '5.3', '5.7d']);

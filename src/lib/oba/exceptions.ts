@@ -58,7 +58,7 @@ function measureException(m: MeasureCandidate): Exception | null {
 	if (!red && !concern) return null;
 	const reasons: string[] = [];
 	if (red && row.latest) {
-		reasons.push(`Red: ${formatValue(row.latest.value, row.unit)} in ${financialYearLabel(row.latest.period)} against ${targetText(row)} (${rating.why.toLowerCase()})`);
+		reasons.push(`Red: ${row.latest.value === null ? (row.latest.marker ?? 'no value') : formatValue(row.latest.value, row.unit)} in ${financialYearLabel(row.latest.period)} against ${targetText(row)} (${rating.why.toLowerCase()})`);
 	}
 	if (concern) reasons.push(`${row.spc.variationText} on the XmR chart`);
 	return {

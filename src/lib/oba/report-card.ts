@@ -31,6 +31,11 @@ export type ReportCardMeasure = {
 	targetRange?: TargetRange | null;
 	/** The measure's RAG tolerance (the app's, else its file's); none when not given. */
 	tolerance?: Tolerance;
+	/**
+	 * The points its RAG is judged on, when not the points shown: safe to publish withholds small
+	 * counts from what a report shows, not from the partnership's judgement of its own performance.
+	 */
+	ratedOn?: readonly SeriesPoint[];
 };
 
 /**
@@ -198,7 +203,7 @@ export function reportCardRow(
 		target,
 		gapToTarget: gap,
 		targetMet: gap === null ? null : gap >= 0,
-		rating: strip(rateSeries(points, polarity, tolerance, range)),
+		rating: strip(rateSeries(measure.ratedOn ?? points, polarity, tolerance, range)),
 		tolerance,
 		currentTrend: currentTrend(points, polarity, range),
 		shortTrend: shortTrend(points, polarity, range),

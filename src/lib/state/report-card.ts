@@ -75,7 +75,14 @@ async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>, suppr
 		const points = seriesPoints(mine);
 		const locked = locks.find((l) => l.measureId === measure.measure_id)?.locked ?? null;
 		const row = reportCardRow(
-			{ id: measure.measure_id, name: measure.name, unit: measure.unit, polarity: measure.polarity, tolerance: storedTolerance(measure) },
+			{
+				id: measure.measure_id,
+				name: measure.name,
+				unit: measure.unit,
+				polarity: measure.polarity,
+				tolerance: storedTolerance(measure),
+				ratedOn: suppressBelow === null ? undefined : seriesPoints(given)
+			},
 			points,
 			{ ...baselineFor(points, firstReview), locked },
 			{ firstReview: firstReview ? iso(firstReview) : null }
