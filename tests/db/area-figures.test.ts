@@ -35,6 +35,13 @@ describe('Stoke-on-Trent, West Midlands: a partnership starts its own', () => {
 		});
 	});
 
+	test('its ten statistical neighbours, from the DfE model the app ships (data/reference/statistical-neighbours-2025.csv)', () => {
+		expect(home.neighbours.map((n) => [n.rank, n.neighbour_code, n.closeness])).toEqual([
+			[1, 'E08000030', 'Very close'], [2, 'E08000005', 'Very close'], [3, 'E08000031', 'Very close'], [4, 'E08000017', 'Very close'], [5, 'E06000012', 'Very close'],
+			[6, 'E06000010', 'Very close'], [7, 'E08000028', 'Close'], [8, 'E08000008', 'Close'], [9, 'E06000015', 'Close'], [10, 'E08000018', 'Close']
+		]);
+	});
+
 	test('its five population indicators, no plan and no measure of its own', () => {
 		expect(home.priorities).toEqual([]);
 		expect(home.indicators.map((i) => i.measure.measure_id)).toEqual(['dfe-cse', 'dfe-missing', 'dfe-cce', 'dfe-trafficking', 'dfe-gangs']);

@@ -5,11 +5,11 @@
 import type { Database } from '../db/database';
 import type { AreaIndex } from '../oba/areas';
 import { comparatorsOf } from '../oba/areas';
-import { AREA_FILES, POPULATION_INDICATORS, type AreaFile } from './area-files';
+import { AREA_FILES, NEIGHBOURS_FILE, POPULATION_INDICATORS, type AreaFile } from './area-files';
 import { importFile, type ImportOutcome } from './import-file';
 
-/** The compacted published file (vite.config.ts areaData()), as bytes. */
-export type AreaReader = (file: AreaFile) => Promise<Uint8Array>;
+/** The compacted published file (vite.config.ts areaData()), or the neighbour model, as bytes. */
+export type AreaReader = (file: AreaFile | 'neighbours') => Promise<Uint8Array>;
 
 export interface AreaData {
 	index: AreaIndex;
@@ -44,4 +44,11 @@ export async function loadAreaFigures(db: Database, data: AreaData, areas: reado
 /** Every authority's, region's and England's population indicators: what comparisons between authorities read. */
 export function loadAllAreaFigures(db: Database, data: AreaData): Promise<ImportOutcome[]> {
 	return loadAreaFigures(db, data, 'all');
+}
+
+/** The DfE's statistical neighbour model, for a workspace started without it (the example imports it with its own files). */
+export async function loadNeighbourModel(db: Database, data: AreaData): Promise<ImportOutcome> {
+	const outcome = await importFile(db, { name: NEIGHBOURS_FILE.split('/').pop()!, bytes: await data.read('neighbours'), source: 'real', format: 'statistical-neighbours' });
+	if (outcome.importId === null) throw new Error(`The statistical neighbour model could not be loaded: ${outcome.problems.find((p) => p.severity === 'error')?.message ?? 'no reason given'}`);
+	return outcome;
 }

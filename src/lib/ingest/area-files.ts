@@ -17,6 +17,9 @@ export type AreaFile = keyof typeof AREA_FILES;
 
 export const BOUNDARY_CHANGES_FILE = 'reference/boundary-changes.csv';
 
+/** The DfE's statistical neighbour model with ONS codes (scripts/reference/statistical-neighbours.js), as shipped. */
+export const NEIGHBOURS_FILE = 'reference/statistical-neighbours-2025.csv';
+
 const C3 = 'DfE, Characteristics of children in need, table C3: episodes of need with the factor identified at the end of assessment.';
 
 /** The population indicators every partnership is given, CSE first (the order the home page shows them). */

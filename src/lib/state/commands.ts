@@ -18,7 +18,7 @@ import { undoImport, type UndoOutcome } from '../ingest/undo';
 import { openWorkspaceFile } from '../ingest/workspace-file';
 import { emptyWorkspace, type LoadStep } from '../db/load-workspace';
 import { Refused, type Command, type CommandResult } from './command';
-import { homeAndComparators, loadAllAreaFigures, loadAreaFigures, type AreaData } from '../ingest/area-figures';
+import { homeAndComparators, loadAllAreaFigures, loadAreaFigures, loadNeighbourModel, type AreaData } from '../ingest/area-figures';
 import { chooseArea } from '../ingest/sample';
 import { readSettings } from '../db/queries/settings';
 
@@ -138,6 +138,7 @@ export function workspaceCommands(workspace: CommandRunner) {
 				await emptyWorkspace(db);
 				await chooseArea(db, workspace.areaData, { ...choice, example: false });
 				await loadAreaFigures(db, workspace.areaData, homeAndComparators(workspace.areaData.index, choice.areaCode));
+				await loadNeighbourModel(db, workspace.areaData);
 				beforeOpening = null;
 				return { value: undefined, tables: 'all' };
 			}

@@ -15,14 +15,15 @@ import { VIEWS_ANSWERED_AHEAD } from './views-ahead';
 import { answersUrl, snapshotUrl } from 'virtual:oba/sample';
 import { areaIndex, factorsUrl, populationUrl } from 'virtual:oba/areas';
 import type { AreaData } from '../ingest/area-figures';
+import { NEIGHBOURS_FILE } from '../ingest/area-files';
 
 /** The example's files, bundled as same-origin assets: nothing is fetched from anywhere else. */
-const SAMPLE_URLS = import.meta.glob('/data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+const SAMPLE_URLS = import.meta.glob(['/data/*.csv', '/data/reference/*.csv'], { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 /** Every area's published figures, compacted by the build: fetched (same origin) only when an area's are loaded. */
 const AREA_DATA: AreaData = {
 	index: areaIndex,
-	read: (file) => fetchBytes(file === 'factors' ? factorsUrl : populationUrl, 'The published figures')
+	read: (file) => (file === 'neighbours' ? fetchSample(NEIGHBOURS_FILE) : fetchBytes(file === 'factors' ? factorsUrl : populationUrl, 'The published figures'))
 };
 
 async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
