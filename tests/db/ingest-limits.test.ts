@@ -7,11 +7,12 @@ import type { Database } from '../../src/lib/db/database';
 import { previewImport, discardPreview } from '../../src/lib/ingest/preview';
 import { problemTotals } from '../../src/lib/ingest/problems';
 import { previewReport } from '../../src/lib/ingest/report-text';
-import { emptyDatabase } from '../helpers/workspace';
+import { databaseWithArea } from '../helpers/workspace';
 
 let db: Database;
 beforeAll(async () => {
-	db = await emptyDatabase();
+	// An area chosen, as the Settings page leaves it: measures without an area_code are its.
+	db = await databaseWithArea();
 });
 
 const encode = (text: string) => new TextEncoder().encode(text);
