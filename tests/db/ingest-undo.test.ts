@@ -89,15 +89,19 @@ describe('undoing an import', () => {
 
 	test('the sample’s own files can be undone too, newest first', async () => {
 		const log = await db.rows<{ import_id: number; file_name: string }>('SELECT import_id, file_name FROM imports ORDER BY import_id DESC');
-		expect(log.slice(0, 2).map((l) => l.file_name)).toEqual(['statistical-neighbours-2025.csv', 'c3_factors_identified_at_end_of_assessment_2018_to_2025.csv']);
-		// The neighbour model first: its 1,530 rows go, and the names it added of the 152 authorities other than the one whose figures are shipped.
-		const areasBefore = (await db.rows<{ n: number }>(`SELECT count(*) AS n FROM areas`))[0]!.n;
+		// The example's own files, the neighbour model last of them, then its area's published figures.
+		expect(log.slice(0, 3).map((l) => l.file_name)).toEqual([
+			'c3_factors_identified_at_end_of_assessment_2018_to_2025.csv', 'ons_mid-year_population_estimates_2012_to_2024.csv', 'statistical-neighbours-2025.csv'
+		]);
 		expect((await undoImport(db, log[0]!.import_id)).undone).toBe(true);
-		expect(await db.rows(`SELECT count(*) AS n FROM statistical_neighbours`)).toEqual([{ n: 0 }]);
-		expect(await db.rows(`SELECT count(*) AS n FROM areas`)).toEqual([{ n: areasBefore - 152 }]);
-		expect((await undoImport(db, log[1]!.import_id)).undone).toBe(true);
 		const [dfe] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM measure_values WHERE measure_id LIKE 'dfe-%'`);
 		expect(dfe!.n).toBe(0);
+		expect((await undoImport(db, log[1]!.import_id)).undone).toBe(true);
+		expect(await db.rows(`SELECT count(*) AS n FROM populations`)).toEqual([{ n: 0 }]);
+		// The neighbour model: its 1,530 rows go (153 authorities, ten neighbours each).
+		expect(await db.rows(`SELECT count(*) AS n FROM statistical_neighbours`)).toEqual([{ n: 1530 }]);
+		expect((await undoImport(db, log[2]!.import_id)).undone).toBe(true);
+		expect(await db.rows(`SELECT count(*) AS n FROM statistical_neighbours`)).toEqual([{ n: 0 }]);
 		// The plan's items are rated in the sample reviews: undoing the plan would leave those ratings dangling.
 		const plan = log.find((l) => l.file_name === 'action-plan.csv')!;
 		expect((await undoImport(db, plan.import_id)).message).toMatch(/RAG ratings of items that are gone/);

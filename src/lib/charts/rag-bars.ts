@@ -66,3 +66,14 @@ export function stackRag(counts: readonly RagCount[], reviews: readonly string[]
 		return { review, total, segments };
 	});
 }
+
+/** The data table of a RAG trajectory: a review a row, a rating a column (with the items in all, when asked). */
+export function ragTableColumns(withTotal = false) {
+	return [
+		{ key: 'review', label: 'Review' },
+		...(['R', 'A', 'G', 'B'] as const).map((rag) => ({ key: rag, label: barLabel(rag), numeric: true })),
+		{ key: 'none', label: barLabel(null), numeric: true },
+		...(withTotal ? [{ key: 'total', label: 'Items', numeric: true }] : []),
+		{ key: 'source', label: 'Source' }
+	];
+}
