@@ -131,9 +131,9 @@ describe('the import log', () => {
 			'sample-reviews.csv sample',
 			'sample-measures.csv sample',
 			'sample-data-development.csv sample',
+			'statistical-neighbours-2025.csv real',
 			'ons_mid-year_population_estimates_2012_to_2024.csv real',
-			'c3_factors_identified_at_end_of_assessment_2018_to_2025.csv real',
-			'statistical-neighbours-2025.csv real'
+			'c3_factors_identified_at_end_of_assessment_2018_to_2025.csv real'
 		]);
 		for (const r of rows) expect(r.checksum).toMatch(/^[0-9a-f]{64}$/);
 	});

@@ -7,7 +7,7 @@ import type { Database } from '../../src/lib/db/database';
 import { loadAllAreaFigures } from '../../src/lib/ingest/area-figures';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { describeProblem } from '../../src/lib/ingest/problems';
-import { DATA_DIR, areaData, emptyDatabase } from './workspace';
+import { DATA_DIR, areaData, databaseWithArea } from './workspace';
 
 /** The published files, whole, as the app ships them. */
 export const PUBLISHED = join(DATA_DIR, 'dfe');
@@ -29,8 +29,9 @@ export function publishedAreaCodes(): string[] {
 }
 
 export async function allAuthoritiesDatabase(): Promise<Database> {
-	const db = await emptyDatabase();
-	// Every area's figures as the app loads them for comparisons (the loadAllAreas command), then the model.
+	// The example's area chosen, as the Settings page leaves it; every area's figures as the app loads
+	// them for comparisons (the loadAllAreas command), then the model.
+	const db = await databaseWithArea();
 	await loadAllAreaFigures(db, await areaData());
 	const outcome = await importFile(db, { name: 'statistical-neighbours-2025.csv', bytes: new Uint8Array(readFileSync(NEIGHBOURS_FILE)), source: 'real' });
 	const errors = outcome.problems.filter((p) => p.severity === 'error');

@@ -41,14 +41,17 @@ const isoDate = (d: Date) => new Date(d).toISOString().slice(0, 10);
 /** Everything the home page draws, read in one go. */
 export async function loadHome(db: Session): Promise<HomeData> {
 	const home = homeArea(await readSettings(db));
-	const [priorityRows, ragCounts, measureRows, valueRows, indicatorRows, imports, neighbours] = await Promise.all([
+	const neighbours = home ? await statisticalNeighbours(db, home.code) : [];
+	// The home area, its region and England, and its neighbours (whose rows are there once every
+	// authority's figures are loaded): their average is drawn beside the comparators.
+	const shown = home ? [home.code, ...home.comparators.map((c) => c.code), ...neighbours.map((n) => n.neighbour_code)] : [];
+	const [priorityRows, ragCounts, measureRows, valueRows, indicatorRows, imports] = await Promise.all([
 		priorities(db),
 		ragByPriorityAndReview(db),
 		measures(db),
 		localValues(db),
-		home ? populationIndicators(db, [home.code, ...home.comparators.map((c) => c.code)]) : Promise.resolve([]),
-		importLog(db),
-		home ? statisticalNeighbours(db, home.code) : Promise.resolve([])
+		home ? populationIndicators(db, shown) : Promise.resolve([]),
+		importLog(db)
 	]);
 	const reviews = new Map<string, Review>();
 	for (const row of ragCounts) {
