@@ -8,6 +8,7 @@ import { canShowRate, type Figure } from '../oba/rates';
 import type { SeriesPoint } from '../oba/series-point';
 import { turnTheCurve, type Verdict } from '../oba/verdict';
 import { areaSeries } from './comparators';
+import { shownAreas } from './home-area';
 import type { MeasureData } from './measure';
 import type { MeasureChoice } from './measure-url';
 import { baselineFor } from './report-card';
@@ -44,7 +45,10 @@ export function measureView(data: MeasureData, choice: MeasureChoice): MeasureVi
 	const rateOffered = measure !== null && canShowRate(measure, data.areas.map((r) => r.population));
 	const figure: Figure = rateOffered && choice.figure === 'rate' ? 'rate' : 'count';
 	const homeCode = data.home?.code ?? '';
-	const series = areaSeries(data.areas, homeCode, figure);
+	// Lines for the home area, its region and England (and an area of the user's own); every other
+	// authority, once all are loaded, is compared through the neighbours and the funnel plot instead.
+	const shown = shownAreas(homeCode || null);
+	const series = areaSeries(data.areas.filter((a) => shown(a.area_code)), homeCode, figure);
 	const home = series.find((s) => s.code === homeCode);
 	// As published, the home series is the one the report card reads (targets and all).
 	const points = figure === 'rate' ? (home?.points ?? []) : data.points;
@@ -57,9 +61,7 @@ export function measureView(data: MeasureData, choice: MeasureChoice): MeasureVi
 
 	const lockKey = { measureId: measure?.measure_id ?? '', areaCode: homeCode, per10000: figure === 'rate' };
 	const locked = data.locks.find((l) => l.areaCode === lockKey.areaCode && l.per10000 === lockKey.per10000)?.locked ?? null;
-	// The comparators are the region and England; other authorities (every one, once all are loaded)
-	// are compared through the statistical neighbours and the funnel plot, not as lines here.
-	const comparators = series.filter((s) => s.code !== homeCode && s.level !== 'Local authority');
+	const comparators = series.filter((s) => s.code !== homeCode);
 	const view = turnTheCurveView(points, unit, { method: choice.method, from, to }, { locked, comparators });
 	// A locked forecast judges the later actuals; without one, the forecast of the chosen baseline does.
 	const verdict = turnTheCurve(points, locked ?? view.forecast, measure?.polarity ?? null);

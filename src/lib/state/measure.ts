@@ -6,7 +6,7 @@ import { measureLocks, type KeptLock } from '../db/queries/locks';
 import { measureNotes, type UserNote } from '../db/queries/notes';
 import type { ValueRow } from '../db/queries/measures';
 import { readSettings } from '../db/queries/settings';
-import { homeArea, shownAreas, type HomeArea } from './home-area';
+import { homeArea, type HomeArea } from './home-area';
 import { parsePeriod, type Period } from '../oba/periods';
 import type { SeriesPoint } from '../oba/series-point';
 
@@ -54,6 +54,5 @@ export async function loadMeasure(db: Session, id: string): Promise<MeasureData>
 		areaValues(db, id)
 	]);
 	const values = all.filter((v) => v.area_code === home?.code);
-	const shown = shownAreas(home?.code ?? null);
-	return { measure, values, points: seriesPoints(values), items, reviewMix, locks, notes, areas: areas.filter((a) => shown(a.area_code)), home };
+	return { measure, values, points: seriesPoints(values), items, reviewMix, locks, notes, areas, home };
 }
