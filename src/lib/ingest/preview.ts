@@ -135,6 +135,8 @@ export async function previewImport(db: Database, request: ImportRequest, option
 	let hashing: Promise<string> | null = null;
 	const preview = async (fields: Partial<ImportPreview> = {}): Promise<ImportPreview> => ({
 		id, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null,
+		// Only a preview that stops early (a refused file) is built before the checksum is awaited on
+		// its own below; its problems are what the user must hear, and a failed hash leaves it blank.
 		checksum: hashing ? await hashing.catch(() => null) : null, ...fields
 	});
 	const prefix = newPrefix();
