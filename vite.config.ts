@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import type * as AreaFiles from './src/lib/ingest/area-files';
+import type * as AreaFiles from './src/lib/ingest/areas/area-files';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -74,7 +74,7 @@ function areaData(): Plugin {
 		},
 		async load(id) {
 			if (id !== `\0${AREAS_MODULE}`) return undefined;
-			const { module } = await runnerImport<typeof AreaFiles>(resolve(root, 'src/lib/ingest/area-files.ts'), { configFile: false, logLevel: 'warn' });
+			const { module } = await runnerImport<typeof AreaFiles>(resolve(root, 'src/lib/ingest/areas/area-files.ts'), { configFile: false, logLevel: 'warn' });
 			const { AREA_COLUMNS, AREA_FILES, BOUNDARY_CHANGES_FILE, areaIndex, compactCsv } = module;
 			const read = (path: string) => readFile(resolve(root, 'data', path), 'utf8');
 			const [factors, population, boundaries] = await Promise.all([read(AREA_FILES.factors), read(AREA_FILES.population), read(BOUNDARY_CHANGES_FILE)]);

@@ -234,7 +234,7 @@ async function importThroughPage(page, file) {
 
 /**
  * The app's import through its page, against the Import page's contract, after the areas file
- * (untimed) and the page's rehearsal of the import path (ingest/warm-up.ts), which runs while a
+ * (untimed) and the page's rehearsal of the import path (ingest/stage/warm-up.ts), which runs while a
  * person chooses a file. null when /import/ does not exist.
  * @param {Browser} browser
  * @param {import('./site.js').Site} site

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { fileSource, workspaceFile } from '../../src/lib/db/workspace-format';
 import { readSettings } from '../../src/lib/db/queries/settings';
-import { loadAreaFigures, homeAndComparators } from '../../src/lib/ingest/area-figures';
+import { loadAreaFigures, homeAndComparators } from '../../src/lib/ingest/areas/area-figures';
 import { openWorkspaceFile } from '../../src/lib/ingest/workspace-file';
 import { loadHome, type HomeData } from '../../src/lib/state/home';
 import { areaData, commandsOn, emptyDatabase } from '../helpers/workspace';

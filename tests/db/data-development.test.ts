@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { dataDevelopmentAgenda } from '../../src/lib/db/queries/data-development';
 import { importFile } from '../../src/lib/ingest/import-file';
-import { undoImport } from '../../src/lib/ingest/undo';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { loadReportCard } from '../../src/lib/state/report-card';
 import { NO_FILTERS } from '../../src/lib/state/filters';
 import { sampleDatabase } from '../helpers/workspace';

@@ -13,7 +13,7 @@ import { loadWorkspace } from '../../src/lib/db/load-workspace';
 import { fileSource, workspaceFile } from '../../src/lib/db/workspace-format';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { tableNames } from '../../src/lib/ingest/table-text';
-import { undoImport } from '../../src/lib/ingest/undo';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { openWorkspaceFile } from '../../src/lib/ingest/workspace-file';
 import { forecast, lockForecast } from '../../src/lib/oba/baseline';
 import { NO_FILTERS, type Filters } from '../../src/lib/state/filters';

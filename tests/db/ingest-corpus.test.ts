@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
-import { commitImport } from '../../src/lib/ingest/commit';
+import { commitImport } from '../../src/lib/ingest/commit/commit';
 import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
-import type { FileReading } from '../../src/lib/ingest/reading';
+import type { FileReading } from '../../src/lib/ingest/read/reading';
 import { dumpTables } from '../../src/lib/ingest/table-text';
-import { undoImport } from '../../src/lib/ingest/undo';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { corpus, corpusBytes, corpusFiles, type CorpusEntry } from '../fixtures/ingest/corpus';
 import { sampleDatabase } from '../helpers/workspace';
 

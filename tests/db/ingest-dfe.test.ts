@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
-import { describeDfeFile } from '../../src/lib/ingest/dfe-describe';
+import { describeDfeFile } from '../../src/lib/ingest/formats/dfe-describe';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
-import { stageCsv } from '../../src/lib/ingest/stage';
-import { undoImport } from '../../src/lib/ingest/undo';
+import { stageCsv } from '../../src/lib/ingest/stage/stage';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { corpusBytes } from '../fixtures/ingest/corpus';
 import { DATA_DIR, sampleDatabase } from '../helpers/workspace';
 

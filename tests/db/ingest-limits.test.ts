@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { previewImport, discardPreview } from '../../src/lib/ingest/preview';
-import { problemTotals } from '../../src/lib/ingest/problems';
+import { problemTotals } from '../../src/lib/ingest/check/problems';
 import { previewReport } from '../../src/lib/ingest/report-text';
 import { databaseWithArea } from '../helpers/workspace';
 

@@ -4,12 +4,12 @@ import type { Engine } from '../../src/lib/db/engine';
 import { HOME_VALUES } from '../../src/lib/db/home-values';
 import { createNodeEngine } from '../../src/lib/db/node-engine';
 import { str } from '../../src/lib/db/sql';
-import { commitImport } from '../../src/lib/ingest/commit';
+import { commitImport } from '../../src/lib/ingest/commit/commit';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
 import { previewReport } from '../../src/lib/ingest/report-text';
 import { dumpTables } from '../../src/lib/ingest/table-text';
-import { undoImport } from '../../src/lib/ingest/undo';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { corpus, corpusBytes } from '../fixtures/ingest/corpus';
 import { databaseWithArea, sampleDatabase } from '../helpers/workspace';
 

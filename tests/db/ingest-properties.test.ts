@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { dumpTables } from '../../src/lib/ingest/table-text';
-import { undoImport } from '../../src/lib/ingest/undo';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { sampleDatabase } from '../helpers/workspace';
 
 let db: Database;

@@ -3,8 +3,8 @@ import type { Database } from '../../src/lib/db/database';
 import { toCsv } from '../../src/lib/export/csv';
 import { FORMATS } from '../../src/lib/ingest/formats';
 import { previewImport, discardPreview } from '../../src/lib/ingest/preview';
-import { exampleTemplate, blankTemplate } from '../../src/lib/ingest/templates';
-import { POPULATION_INDICATORS } from '../../src/lib/ingest/area-files';
+import { exampleTemplate, blankTemplate } from '../../src/lib/ingest/formats/templates';
+import { POPULATION_INDICATORS } from '../../src/lib/ingest/areas/area-files';
 import { sampleDatabase } from '../helpers/workspace';
 
 let db: Database;

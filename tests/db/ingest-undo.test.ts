@@ -3,7 +3,7 @@ import type { Database } from '../../src/lib/db/database';
 import { DATA_TABLES, REFERENCES, USER_TABLES } from '../../src/lib/db/schema';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { dumpTables } from '../../src/lib/ingest/table-text';
-import { undoImport } from '../../src/lib/ingest/undo';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { corpusBytes } from '../fixtures/ingest/corpus';
 import { sampleDatabase } from '../helpers/workspace';
 

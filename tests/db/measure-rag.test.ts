@@ -4,7 +4,7 @@ import { clearTolerance, setTolerance } from '../../src/lib/db/queries/tolerance
 import { workspaceFile } from '../../src/lib/db/workspace-format';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { dumpTables } from '../../src/lib/ingest/table-text';
-import { undoImport } from '../../src/lib/ingest/undo';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { openWorkspaceFile } from '../../src/lib/ingest/workspace-file';
 import { loadReportCard } from '../../src/lib/state/report-card';
 import { NO_FILTERS } from '../../src/lib/state/filters';

@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { str } from '../../src/lib/db/sql';
-import { NUMBER_CELL, PLAIN_NUMBER } from '../../src/lib/ingest/cell-lookups';
-import { fieldsInPlace } from '../../src/lib/ingest/lookup';
+import { NUMBER_CELL, PLAIN_NUMBER } from '../../src/lib/ingest/check/cell-lookups';
+import { fieldsInPlace } from '../../src/lib/ingest/check/lookup';
 import { emptyDatabase } from '../helpers/workspace';
 
 let db: Database;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { filteredMeasures, filteredValues } from '../../src/lib/db/queries/explorer';
 import { importFile } from '../../src/lib/ingest/import-file';
-import { undoImport } from '../../src/lib/ingest/undo';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { NO_FILTERS, type Filters } from '../../src/lib/state/filters';
 import { loadReportCard, type ReportCardData } from '../../src/lib/state/report-card';
 import { sampleDatabase } from '../helpers/workspace';

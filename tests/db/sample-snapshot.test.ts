@@ -10,7 +10,7 @@ import { fileSource, workspaceFile, WORKSPACE_HEADER } from '../../src/lib/db/wo
 import { importFile } from '../../src/lib/ingest/import-file';
 import { EXAMPLE_IMPORTS } from '../../src/lib/ingest/sample';
 import { dumpTables, tableNames } from '../../src/lib/ingest/table-text';
-import { undoImport } from '../../src/lib/ingest/undo';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { DATA_DIR, emptyDatabase, sampleDatabase } from '../helpers/workspace';
 
 /** Every table as text, but for when each import was made (two imports of the same files differ there). */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { Database } from '../../src/lib/db/database';
 import { createNodeEngine } from '../../src/lib/db/node-engine';
-import { stageCsv } from '../../src/lib/ingest/stage';
+import { stageCsv } from '../../src/lib/ingest/stage/stage';
 
 let db: Database;
 beforeAll(async () => {

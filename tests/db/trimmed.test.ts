@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { str } from '../../src/lib/db/sql';
-import { trimmed } from '../../src/lib/ingest/context';
+import { trimmed } from '../../src/lib/ingest/formats/context';
 import { emptyDatabase } from '../helpers/workspace';
 
 let db: Database;

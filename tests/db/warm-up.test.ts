@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { previewImport, discardPreview } from '../../src/lib/ingest/preview';
 import { dumpTables } from '../../src/lib/ingest/table-text';
-import { rehearsalFile, warmUp } from '../../src/lib/ingest/warm-up';
+import { rehearsalFile, warmUp } from '../../src/lib/ingest/stage/warm-up';
 import { sampleDatabase } from '../helpers/workspace';
 
 let db: Database;

@@ -14,7 +14,7 @@ import { importFile } from '../../src/lib/ingest/import-file';
 import { forecast, lockForecast } from '../../src/lib/oba/baseline';
 import { loadMeasure } from '../../src/lib/state/measure';
 import { dumpTables } from '../../src/lib/ingest/table-text';
-import { undoImport } from '../../src/lib/ingest/undo';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { openWorkspaceFile, workspaceSource } from '../../src/lib/ingest/workspace-file';
 import { corpusBytes } from '../fixtures/ingest/corpus';
 import { emptyDatabase, sampleDatabase } from '../helpers/workspace';

@@ -78,7 +78,7 @@ describe('the settings page', () => {
 			expect([cells[0], ...cells.slice(-2)]).toEqual(['174', '1,160', '12,400']);
 
 			// Kept in this browser: a reload opens Stoke-on-Trent's workspace, not the example.
-			await page.goto(new URL('../', page.url()).href);
+			await page.goto(new URL('..', page.url()).href);
 			await waitForAppReady(page);
 			await expect.poll(() => page.locator('#population-heading').textContent(), { timeout: 60_000 }).toBe('Population indicators: Stoke-on-Trent');
 			expect(tab.pageErrors).toEqual([]);

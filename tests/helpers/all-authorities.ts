@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../src/lib/db/database';
-import { loadAllAreaFigures } from '../../src/lib/ingest/area-figures';
+import { loadAllAreaFigures } from '../../src/lib/ingest/areas/area-figures';
 import { importFile } from '../../src/lib/ingest/import-file';
-import { describeProblem } from '../../src/lib/ingest/problems';
+import { describeProblem } from '../../src/lib/ingest/check/problems';
 import { DATA_DIR, areaData, databaseWithArea } from './workspace';
 
 /** The published files, whole, as the app ships them. */

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import type { Database } from '../../src/lib/db/database';
 import { createNodeEngine } from '../../src/lib/db/node-engine';
 import { openDatabase } from '../../src/lib/db/open';
-import { describeProblem } from '../../src/lib/ingest/problems';
+import { describeProblem } from '../../src/lib/ingest/check/problems';
 import { loadSample } from '../../src/lib/ingest/sample';
 import type { Engine } from '../../src/lib/db/engine';
 import { writeSettings } from '../../src/lib/db/queries/settings';
 import { EXAMPLE_AREA } from './example';
 import { areaDataFrom } from '../../src/lib/db/area-data-node';
-import type { AreaData } from '../../src/lib/ingest/area-figures';
+import type { AreaData } from '../../src/lib/ingest/areas/area-figures';
 import { Refused, type Command } from '../../src/lib/state/command';
 import { workspaceCommands } from '../../src/lib/state/commands';
 

@@ -1,10 +1,10 @@
 /** Awkward files a probe found (issue 16): stray bytes, enormous rows and cells, numbers a double cannot keep. */
 import { describe, expect, test } from 'vitest';
-import { decodeCsv, decodeText } from '../../src/lib/ingest/decode';
-import { splitRecord } from '../../src/lib/ingest/headers';
-import { problemTotals, type Problem } from '../../src/lib/ingest/problems';
-import { MAX_RECORD_CHARS, scanRecords } from '../../src/lib/ingest/records';
-import { decodeWindows1252, mostlyUtf8, utf8Evidence } from '../../src/lib/ingest/stray-bytes';
+import { decodeCsv, decodeText } from '../../src/lib/ingest/read/decode';
+import { splitRecord } from '../../src/lib/ingest/read/headers';
+import { problemTotals, type Problem } from '../../src/lib/ingest/check/problems';
+import { MAX_RECORD_CHARS, scanRecords } from '../../src/lib/ingest/read/records';
+import { decodeWindows1252, mostlyUtf8, utf8Evidence } from '../../src/lib/ingest/read/stray-bytes';
 import { parseValue } from '../../src/lib/oba/values';
 
 const utf8 = (text: string) => [...new TextEncoder().encode(text)];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { closestFormat, detectFormat, matchColumns, missingColumns, PERIOD_COLUMNS } from '../../src/lib/ingest/columns';
+import { closestFormat, detectFormat, matchColumns, missingColumns, PERIOD_COLUMNS } from '../../src/lib/ingest/match/columns';
 import { FORMATS, formatSpec } from '../../src/lib/ingest/formats';
 
 const detect = (headers: string[]) => detectFormat(headers, FORMATS)?.id ?? null;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { decodeCsv } from '../../src/lib/ingest/decode';
-import { scanRecords } from '../../src/lib/ingest/records';
+import { decodeCsv } from '../../src/lib/ingest/read/decode';
+import { scanRecords } from '../../src/lib/ingest/read/records';
 
 describe('scanning records as DuckDB’s strict reader tokenises them', () => {
 	test('counts records, blank ones included, and the widest', () => {

@@ -1,8 +1,8 @@
 // Node only (it reads files): every area's published figures from data/, as the build serves them.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AREA_COLUMNS, AREA_FILES, areaIndex, BOUNDARY_CHANGES_FILE, compactCsv, NEIGHBOURS_FILE, type AreaFile } from '../ingest/area-files';
-import type { AreaData } from '../ingest/area-figures';
+import { AREA_COLUMNS, AREA_FILES, areaIndex, BOUNDARY_CHANGES_FILE, compactCsv, NEIGHBOURS_FILE, type AreaFile } from '../ingest/areas/area-files';
+import type { AreaData } from '../ingest/areas/area-figures';
 
 /** The published files under `dataDir`, compacted and indexed as the build does (vite.config.ts areaData()). */
 export async function areaDataFrom(dataDir: string): Promise<AreaData> {

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeProblem } from '../ingest/problems';
+import { describeProblem } from '../ingest/check/problems';
 import { areaDataFrom } from './area-data-node';
 import { loadSample } from '../ingest/sample';
 import { VIEWS_ANSWERED_AHEAD } from '../state/views-ahead';

@@ -4,13 +4,13 @@
  * explicitly chooses to import only its valid rows; loaded data is never changed by a refused file.
  */
 import type { Database } from '../db/database';
-import { commitImport } from './commit';
-import type { DataSource } from './context';
-import type { DfeSelection } from './dfe';
+import { commitImport } from './commit/commit';
+import type { DataSource } from './formats/context';
+import type { DfeSelection } from './formats/dfe';
 import type { FormatId } from './formats';
 import { discardPreview, previewImport } from './preview';
-import type { Problem } from './problems';
-import type { FileReading } from './reading';
+import type { Problem } from './check/problems';
+import type { FileReading } from './read/reading';
 
 export interface ImportRequest {
 	name: string;

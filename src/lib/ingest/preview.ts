@@ -3,30 +3,21 @@
  * writing nothing. The second half, commitImport, writes what the preview checked.
  */
 import type { Database } from '../db/database';
-import { cellLengthChecks } from './cell-limits';
-import { changesOf, type ChangeSummary, type Previewed } from './changes';
-import { errorRowsSql, runChecks, type Check } from './checks';
-import { closestFormat, detectFormat, matchColumns, missingColumns } from './columns';
-import type { DataSource, FormatHandler, Prepared } from './context';
-import { importDfe } from './dfe';
-import { describeDfeFile, type DfeDescription } from './dfe-describe';
-import { fileHead, readingProblems } from './file-problems';
+import { cellLengthChecks } from './check/cell-limits';
+import { changesOf, type ChangeSummary, type Previewed } from './compare/changes';
+import { errorRowsSql, runChecks, type Check } from './check/checks';
+import { closestFormat, detectFormat, matchColumns, missingColumns } from './match/columns';
+import type { DataSource, Prepared } from './formats/context';
+import { describeDfeFile, type DfeDescription } from './formats/dfe-describe';
+import { fileHead, readingProblems } from './read/file-problems';
 import { FORMATS, formatSpec, type FormatId } from './formats';
-import { ignoredColumns, repeatedColumns, strayCells } from './header-checks';
+import { ignoredColumns, repeatedColumns, strayCells } from './match/header-checks';
 import type { ImportOutcome, ImportRequest } from './import-file';
-import { Lookups } from './lookup';
-import { importMeasuresLong } from './measures';
-import { importPlan } from './plan';
-import { readHere, type ReadBytes } from './read-bytes';
-import { importPopulation } from './population';
-import { importNeighbours } from './neighbours';
-import { importDataDevelopment } from './data-development';
-import { fileProblem, hasErrors, headerProblem } from './problems';
-import { basicReading, fullReading, readingWarnings } from './reading';
-import { importAgencies, importPriorities } from './reference';
-import { importReviews } from './reviews';
-import { confirmedStage, dropStaged, newPrefix, stageDecoded, stageOnGuess, type StagedFile } from './stage';
-import { importMeasuresWide } from './wide';
+import { Lookups } from './check/lookup';
+import { readHere, type ReadBytes } from './read/read-bytes';
+import { fileProblem, hasErrors, headerProblem } from './check/problems';
+import { basicReading, fullReading, readingWarnings } from './read/reading';
+import { confirmedStage, dropStaged, newPrefix, stageDecoded, stageOnGuess, type StagedFile } from './stage/stage';
 
 /** What the page shows before anything is written. Plain data: it may be kept in component state. */
 export interface ImportPreview {
@@ -81,21 +72,6 @@ export async function importLogBasis(db: Pick<Database, 'rows'>): Promise<string
 	const [row] = await db.rows<{ basis: string }>(`
 		SELECT md5(coalesce(string_agg(import_id || ':' || checksum || ':' || imported_at, ',' ORDER BY import_id), '')) AS basis FROM imports`);
 	return row?.basis ?? '';
-}
-
-function handlerFor(format: FormatId, request: ImportRequest): FormatHandler | null {
-	switch (format) {
-		case 'measures-long': return importMeasuresLong;
-		case 'measures-wide': return importMeasuresWide;
-		case 'action-plan': return importPlan;
-		case 'reviews': return importReviews;
-		case 'agencies': return importAgencies;
-		case 'priorities': return importPriorities;
-		case 'population': return importPopulation;
-		case 'data-development': return importDataDevelopment;
-		case 'statistical-neighbours': return importNeighbours;
-		case 'dfe': return request.dfe ? importDfe(request.dfe) : null;
-	}
 }
 
 const TEMPLATE_FIX = 'Start from a template on the Import page: the headers name the columns, in any order.';
@@ -191,7 +167,7 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		if (file.rowCount === 0) {
 			outcome.problems.push(fileProblem(request.name, 'The file has a header row but no rows of data.', 'Add the data below the header, or pick the file that holds it.'));
 		}
-		const handler = handlerFor(spec.id, request);
+		const handler = spec.handler(request);
 		const dfe = spec.id === 'dfe' && !request.dfe ? await describeDfeFile(db, file) : null;
 		if (!handler) outcome.problems.push(fileProblem(request.name, 'Choose the areas and the indicators to take from this DfE file.', 'Pick them on the Import page.'));
 		if (hasErrors(outcome.problems) || !handler) return preview({ dfe });

@@ -3,9 +3,9 @@
  * shows (how the file was read, every problem with its row, column, value and fix, errors and
  * warnings told apart, and what importing would change).
  */
-import type { ChangeSummary } from './changes';
+import type { ChangeSummary } from './compare/changes';
 import type { ImportPreview } from './preview';
-import { problemTotals, type Problem } from './problems';
+import { problemTotals, type Problem } from './check/problems';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 

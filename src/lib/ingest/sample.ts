@@ -2,10 +2,10 @@ import Papa from 'papaparse';
 import type { Database } from '../db/database';
 import { writeSettings } from '../db/queries/settings';
 import { authorityOf } from '../oba/areas';
-import { AREA_FILES } from './area-files';
-import { homeAndComparators, loadAreaFigures, type AreaData } from './area-figures';
+import { AREA_FILES } from './areas/area-files';
+import { homeAndComparators, loadAreaFigures, type AreaData } from './areas/area-figures';
 import { importFile, type ImportOutcome } from './import-file';
-import type { DataSource } from './context';
+import type { DataSource } from './formats/context';
 import type { FormatId } from './formats';
 
 export interface SampleFile {

@@ -7,7 +7,7 @@ import type { Database } from '../db/database';
 import { isLegacyWorkspace, legacySource } from '../db/legacy-workspace';
 import { loadWorkspace, type LoadOptions, type LoadResult } from '../db/load-workspace';
 import { fileSource, WorkspaceRefusal, type WorkspaceSource } from '../db/workspace-format';
-import type { Problem } from './problems';
+import type { Problem } from './check/problems';
 
 export type WorkspaceOpening = ({ ok: true } & LoadResult) | { ok: false; problems: Problem[] };
 

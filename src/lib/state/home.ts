@@ -7,7 +7,7 @@ import { statisticalNeighbours, type NeighbourRow } from '../db/queries/neighbou
 import { formatReviewDate } from '../oba/periods';
 import { readSettings } from '../db/queries/settings';
 import { homeArea, type HomeArea } from './home-area';
-import { POPULATION_INDICATORS } from '../ingest/area-files';
+import { POPULATION_INDICATORS } from '../ingest/areas/area-files';
 
 export interface Review {
 	date: string;

@@ -5,7 +5,7 @@
 import type { Database } from '../db/database';
 import { replaceLocks, type KeptLock } from '../db/queries/locks';
 import { replaceNotes, type UserNote } from '../db/queries/notes';
-import type { DfeSelection } from '../ingest/dfe';
+import type { DfeSelection } from '../ingest/formats/dfe';
 import type { ImportOutcome } from '../ingest/import-file';
 import { openWorkspaceFile } from '../ingest/workspace-file';
 import { readIsoDate } from '../oba/calendar';
@@ -51,7 +51,7 @@ export async function loadLegacy(db: Database, sample: boolean, loadSample: () =
 	const saved = await all<LegacyImport>('imports');
 	if (saved.length) {
 		const [{ previewImport, discardPreview }, { commitImport }, { readInWorker }] = await Promise.all([
-			import('../ingest/preview'), import('../ingest/commit'), import('../ingest/read-in-worker')
+			import('../ingest/preview'), import('../ingest/commit/commit'), import('../ingest/read/read-in-worker')
 		]);
 		for (const entry of saved) {
 			const bytes = entry.bytes instanceof Blob ? entry.bytes : new Uint8Array(entry.bytes);

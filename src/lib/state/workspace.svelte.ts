@@ -14,8 +14,8 @@ import { ALL_TOPICS, topicsOf, type Topic } from './topics';
 import { VIEWS_ANSWERED_AHEAD } from './views-ahead';
 import { answersUrl, snapshotUrl } from 'virtual:oba/sample';
 import { areaIndex, factorsUrl, populationUrl } from 'virtual:oba/areas';
-import type { AreaData } from '../ingest/area-figures';
-import { NEIGHBOURS_FILE } from '../ingest/area-files';
+import type { AreaData } from '../ingest/areas/area-figures';
+import { NEIGHBOURS_FILE } from '../ingest/areas/area-files';
 
 /** The example's files, bundled as same-origin assets: nothing is fetched from anywhere else. */
 const SAMPLE_URLS = import.meta.glob(['/data/*.csv', '/data/reference/*.csv'], { query: '?url', import: 'default', eager: true }) as Record<string, string>;
@@ -150,8 +150,8 @@ export class Workspace {
 		const idle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200));
 		void this.open().then((db) => idle(() => {
 			if (signal.aborted) return;
-			void import('../ingest/read-in-worker').then(({ readerAhead }) => readerAhead());
-			void import('../ingest/warm-up')
+			void import('../ingest/read/read-in-worker').then(({ readerAhead }) => readerAhead());
+			void import('../ingest/stage/warm-up')
 				.then(({ warmUp }) => warmUp(db, undefined, signal))
 				// A rehearsal that fails or is stopped is tried again after the next file: nothing to tell.
 				.then(() => {
@@ -174,7 +174,7 @@ export class Workspace {
 			if (over) return;
 			over = true;
 			this.#importing--;
-			void import('../ingest/read-in-worker').then(({ readerAhead }) => readerAhead());
+			void import('../ingest/read/read-in-worker').then(({ readerAhead }) => readerAhead());
 			this.rehearseImport();
 		};
 	}

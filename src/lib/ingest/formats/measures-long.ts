@@ -1,0 +1,104 @@
+import { parsePolarity, parseQuadrant, parseUnit } from '../../oba/measure-meta';
+import { parseThreshold, parseTravelRule, thresholdText } from '../../oba/measure-rag';
+import { HOME_AREA_SQL } from '../../db/schema';
+import type { FormatContext, FormatHandler } from './context';
+import { asWritten, col, columnIndex } from './context';
+import { lookupField as field, numberLookup, periodLookup, textLookup } from '../check/cell-lookups';
+import { measureChecks } from '../check/measure-checks';
+import { agencyJoin, priorityJoin } from './action-plan';
+import { mergedMeasuresSql, valuesOfMeasuresSql, VALUES_HISTORY, writeMeasures } from '../commit/values-writer';
+import { type Format, measure, measureMeta, tolerance, notes } from './specs';
+
+/** The header position of a canonical column's cell: per row in a wide file, else fixed. */
+function cellColumnSql(ctx: FormatContext, name: string): string {
+	return ctx.cellColumn?.[name] ?? String(columnIndex(ctx, name) ?? 'NULL');
+}
+
+/**
+ * Quarterly measures, long form: one row per measure per period (DOMAIN.md §4a). The wide form
+ * (wide.ts) unpivots into the same shape and comes through here too.
+ */
+export const importMeasuresLong: FormatHandler = async (ctx) => {
+	const t = ctx.file.table;
+	const period = periodLookup(ctx)!;
+	const value = numberLookup(ctx, 'value');
+	const numerator = numberLookup(ctx, 'numerator');
+	const denominator = numberLookup(ctx, 'denominator');
+	const target = numberLookup(ctx, 'target');
+	const quadrant = textLookup(ctx, 'quadrant', (x) => { const p = parseQuadrant(x); return p.ok ? { ok: true, value: p.quadrant } : p; },
+		'Write How much did we do?, How well did we do it?, Is anyone better off? or Population indicator.');
+	const polarity = textLookup(ctx, 'polarity', (x) => { const p = parsePolarity(x); return p.ok ? { ok: true, value: p.polarity } : p; },
+		'Write higher is better, lower is better or target range.');
+	const unit = textLookup(ctx, 'unit', (x) => { const p = parseUnit(x); return p.ok ? { ok: true, value: p.unit } : p; },
+		'Write count, %, rate per 10,000, days or £.');
+	const threshold = (name: string) => textLookup(ctx, name, (x) => { const p = parseThreshold(x); return p.ok ? { ok: true, value: thresholdText(p.threshold) } : p; },
+		'Write a shortfall from the target: a number in the measure’s unit (2) or a % of the target (10%), or leave it blank.');
+	const amber = threshold('amber_threshold');
+	const red = threshold('red_threshold');
+	const travel = textLookup(ctx, 'travel_rule', (x) => { const p = parseTravelRule(x); return p.ok ? { ok: true, value: p.travel } : p; },
+		'Write none, improving is amber or travel decides, or leave it blank.');
+	const lookups = [period, value, numerator, denominator, target, quadrant, polarity, unit, amber, red, travel].filter((l) => l !== null);
+
+	const lookupChecks = await ctx.lookups.build(ctx.db, ctx.file);
+	const measureId = `coalesce(${col(ctx, 'measure_id')}, ${col(ctx, 'measure')})`;
+	const rows = ctx.temp('rows');
+	// One row per file row (per cell of a wide file): the parsed values, and `cell`, the rowid of the
+	// staged row, through which checks quote the analyst's own words (measure-checks.ts). The text
+	// is not copied here: a million rows of copied text took most of this table's time.
+	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${rows} AS
+		SELECT s."row", s.rowid AS cell, ${measureId} AS measure_id, ${col(ctx, 'measure')} AS name,
+			${field(quadrant)} AS quadrant, byPriority.priority, byAgency.agency_id,
+			${field(polarity)} AS polarity, ${field(unit)} AS unit,
+			${field(amber)} AS amber_threshold, ${field(red)} AS red_threshold, ${field(travel)} AS travel_rule,
+			coalesce(${col(ctx, 'area_code')}, ${HOME_AREA_SQL}) AS area_code,
+			${period.field('start')} AS period_start, ${period.field('end')} AS period_end,
+			${period.field('kind')} AS period_kind, ${period.field('label')} AS period_label,
+			${cellColumnSql(ctx, 'period')} AS period_col,
+			${field(value, 'value', 'DOUBLE')} AS value, ${field(value, 'marker')} AS marker,
+			${field(value, 'percent', 'BOOLEAN')} AS percent, ${field(value, 'pounds', 'BOOLEAN')} AS pounds,
+			${cellColumnSql(ctx, 'value')} AS value_col,
+			${field(numerator, 'value', 'DOUBLE')} AS numerator, ${field(denominator, 'value', 'DOUBLE')} AS denominator,
+			${field(target, 'value', 'DOUBLE')} AS target, ${col(ctx, 'notes')} AS note
+		FROM ${t} s ${lookups.map((l) => l.join).join('\n')}
+		${priorityJoin('byPriority', asWritten(ctx, 'priority'), t)}
+		${agencyJoin('byAgency', asWritten(ctx, 'agency'), t)}`);
+
+	const kept = (['target', 'note'] as const).filter((name) => columnIndex(ctx, name === 'note' ? 'notes' : name) === null);
+	// The preview reads the measures several times (names, details, the values' units): grouping a million rows once is enough.
+	const merged = ctx.temp('merged_measures');
+	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${merged} AS ${mergedMeasuresSql(rows, ctx.source)}`);
+	return {
+		checks: [...lookupChecks, ...(await measureChecks(ctx, rows, period))],
+		period: { lookup: period, table: t },
+		measures: `SELECT * FROM ${merged}`,
+		writes: ['measures', 'areas', 'measure_values'],
+		recordsOwnHistory: VALUES_HISTORY,
+		incoming: { values: valuesOfMeasuresSql(rows, merged, kept) },
+		write: async (session, importId, previewed) => {
+			// The measures as merged for the preview, unless rows were left out since: their details may come from those rows.
+			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp, previewed, merged: previewed && merged });
+		}
+	};
+};
+
+/** The format of measures-long (DOMAIN.md §4): its columns and help text, read by the reader, the templates and the formats page. */
+export const measuresLong: Format = {
+	id: 'measures-long',
+	warnsOtherColumns: true,
+	title: 'Quarterly measures, long form',
+	description: 'One row per measure per period.',
+	requiredOneOf: [['value'], ['numerator', 'denominator']],
+	columns: [
+		{ name: 'period', required: true, aliases: ['quarter', 'time period'], description: 'The period: 2016/17 Q3, Q3 2016/17, 2016 Q4, Oct-Dec 2016, 31/12/2016, 2016/17 …', example: '2016/17 Q3' },
+		measure,
+		{ name: 'value', aliases: ['actual', 'actual value', 'result'], description: 'The value: 1,234, 45%, 7, or a missing-value marker (c, x, z, [c], .., …).', example: '87.5' },
+		...measureMeta.slice(0, 3),
+		{ name: 'numerator', aliases: ['num'], description: 'For a % measure: the count that meets the standard.', example: '35' },
+		{ name: 'denominator', aliases: ['denom', 'den'], description: 'For a % measure: the count it is a share of.', example: '40' },
+		{ name: 'target', description: 'The target for that period, on the measure’s scale.', example: '90' },
+		...measureMeta.slice(3),
+		...tolerance,
+		notes
+	],
+	handler: () => importMeasuresLong
+};
