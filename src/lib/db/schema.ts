@@ -14,6 +14,9 @@
  * Referential integrity is checked by the ingest code before it writes, not by FOREIGN KEY
  * constraints: DuckDB cannot delete or update a referenced row, which undo and re-import need.
  */
+import { MEASURE_DETAIL_COLUMNS_SQL } from '../ingest/formats/measure-details';
+import { VALUE_COLUMNS_SQL, VALUE_KEY } from './value-columns';
+
 const TABLES_SQL = `
 -- One row per file loaded. Every row written by a file keeps its import_id, so an import can be
 -- undone and a chart can say where its numbers came from.
@@ -89,12 +92,9 @@ CREATE TABLE IF NOT EXISTS measures (
 	unit        VARCHAR NOT NULL,     -- count, percent, rate10k, days, gbp
 	source      VARCHAR NOT NULL,
 	description VARCHAR,
-	-- The measure's RAG tolerance as its file gives it (see src/lib/oba/measure-rag.ts), each as
-	-- thresholdText/TravelRule write it: '10%' (of the target) or '2' (in its unit); NULL when none.
-	-- A tolerance set in the app (measure_tolerances) wins over these.
-	amber_threshold VARCHAR,
-	red_threshold   VARCHAR,
-	travel_rule     VARCHAR            -- 'none', 'improving-is-amber', 'travel-decides'; NULL: not given
+	-- The measure's optional details as its file gives them (src/lib/ingest/formats/measure-details.ts):
+	-- its RAG tolerance (a tolerance set in the app, measure_tolerances, wins over it), and more.
+	${MEASURE_DETAIL_COLUMNS_SQL}
 );
 
 -- Areas, for population indicators and their comparators (England, the region, the local authority).
@@ -109,20 +109,7 @@ CREATE TABLE IF NOT EXISTS areas (
 -- a PRIMARY KEY: that index made writing a million values several times slower and took ~40% of the memory.
 -- The home area's rows are also kept apart, in the temporary table home_values (see home-values.ts).
 CREATE TABLE IF NOT EXISTS measure_values (
-	measure_id   VARCHAR NOT NULL,
-	area_code    VARCHAR NOT NULL,
-	period_start DATE NOT NULL,
-	period_end   DATE NOT NULL,
-	period_kind  VARCHAR NOT NULL CHECK (period_kind IN ('quarter', 'year')),
-	period_label VARCHAR NOT NULL,    -- financial-year label: '2016/17 Q3', or '2016/17' for a year
-	value        DOUBLE,
-	marker       VARCHAR,             -- e.g. 'c', '[c]', '..'; NULL when there is a value
-	numerator    DOUBLE,
-	denominator  DOUBLE,
-	target       DOUBLE,              -- the target in force for this period, if any
-	note         VARCHAR,             -- story behind the curve for this period
-	source       VARCHAR NOT NULL,
-	import_id    INTEGER NOT NULL
+	${VALUE_COLUMNS_SQL}
 );
 
 -- Children aged 0-17 (ONS mid-year estimates): the denominator of rates per 10,000.
@@ -254,7 +241,7 @@ export const DATA_TABLES = {
 	reviews: ['item_id', 'review'],
 	measures: ['measure_id'],
 	areas: ['area_code'],
-	measure_values: ['measure_id', 'area_code', 'period_start', 'period_kind'],
+	measure_values: VALUE_KEY,
 	populations: ['area_code', 'mid_year'],
 	statistical_neighbours: ['area_code', 'rank'],
 	data_development: ['measure_id']

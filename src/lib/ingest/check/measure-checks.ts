@@ -7,6 +7,7 @@ import type { Lookup } from './lookup';
 import { cell } from '../stage/stage';
 import { AGENCY_FIX, PRIORITY_FIX, unknownAgencyRows, unknownPriorityRows } from '../formats/action-plan';
 import { mergedMeasuresSql } from '../commit/values-writer';
+import { MEASURE_DETAILS } from '../formats/measure-details';
 
 /** The metadata a measure has once, with the column it is written in. */
 const ATTRIBUTES = [
@@ -16,10 +17,8 @@ const ATTRIBUTES = [
 	{ parsed: 'agency_id', column: 'agency', what: 'agency' },
 	{ parsed: 'polarity', column: 'polarity', what: 'polarity' },
 	{ parsed: 'unit', column: 'unit', what: 'unit' },
-	{ parsed: 'amber_threshold', column: 'amber_threshold', what: 'amber threshold' },
-	{ parsed: 'red_threshold', column: 'red_threshold', what: 'red threshold' },
-	{ parsed: 'travel_rule', column: 'travel_rule', what: 'direction-of-travel rule' }
-] as const;
+	...MEASURE_DETAILS.map((d) => ({ parsed: d.column.name, column: d.column.name, what: d.what }))
+];
 
 /**
  * The staged row `s` of each row of `r`, for quoting what the file says: the rows table keeps the

@@ -4,11 +4,11 @@
  */
 import type { Session } from '../../db/database';
 import { str } from '../../db/sql';
+import { FILE_VALUE_COLUMNS, sameValueKey, valueRowSql, VALUE_KEY } from '../../db/value-columns';
 import type { Previewed } from '../compare/changes';
 import type { DataSource } from '../formats/context';
+import { MEASURE_DETAILS } from '../formats/measure-details';
 
-/** The columns of measure_values a file supplies (source and import_id come from the import). */
-export const VALUE_COLUMNS = 'measure_id, area_code, period_start, period_end, period_kind, period_label, value, marker, numerator, denominator, target, note';
 
 /**
  * Each measure of a parsed rows table as it will be stored: what the file says, else what is
@@ -22,7 +22,7 @@ export function mergedMeasuresSql(rows: string, source: DataSource): string {
 			coalesce(${pick('unit')}, CASE WHEN bool_or(n.percent) OR count(n.numerator) > 0 THEN 'percent'
 				WHEN bool_or(n.pounds) THEN 'gbp' ELSE 'count' END) AS unit,
 			${str(source)} AS source, first(m.description) AS description,
-			${pick('amber_threshold')} AS amber_threshold, ${pick('red_threshold')} AS red_threshold, ${pick('travel_rule')} AS travel_rule
+			${MEASURE_DETAILS.map((d) => `${pick(d.column.name)} AS ${d.column.name}`).join(', ')}
 		FROM ${rows} n LEFT JOIN measures m USING (measure_id) GROUP BY n.measure_id`;
 }
 
@@ -33,13 +33,16 @@ export function mergedMeasuresSql(rows: string, source: DataSource): string {
  */
 export function valuesOfMeasuresSql(rows: string, measures: string, kept: readonly ('target' | 'note')[] = []): string {
 	const pick = (name: 'target' | 'note') => (kept.includes(name) ? `o.${name}` : `n.${name}`);
-	return `SELECT n."row", n.measure_id, n.area_code, n.period_start, n.period_end, n.period_kind, n.period_label,
-			coalesce(n.value, CASE WHEN n.marker IS NULL AND n.denominator > 0 THEN
-				n.numerator / n.denominator * CASE m.unit WHEN 'rate10k' THEN 10000 ELSE 100 END END) AS value,
-			n.marker, n.numerator, n.denominator, ${pick('target')} AS target, ${pick('note')} AS note
+	const given = Object.fromEntries(FILE_VALUE_COLUMNS.map((c) => [c.name, `n.${c.name}`]));
+	return `SELECT n."row", ${valueRowSql({
+		...given,
+		value: `coalesce(n.value, CASE WHEN n.marker IS NULL AND n.denominator > 0 THEN
+			n.numerator / n.denominator * CASE m.unit WHEN 'rate10k' THEN 10000 ELSE 100 END END)`,
+		target: pick('target'),
+		note: pick('note')
+	})}
 		FROM ${rows} n JOIN ${measures} m USING (measure_id)
-		LEFT JOIN measure_values o ON o.measure_id = n.measure_id AND o.area_code = n.area_code
-			AND o.period_start = n.period_start AND o.period_kind = n.period_kind`;
+		LEFT JOIN measure_values o ON ${sameValueKey('o', 'n')}`;
 }
 
 /** The handlers that write values with writeValues declare this: it keeps measure_values' history itself. */
@@ -61,17 +64,17 @@ export async function writeValues(
 		replacing?: number;
 	} = {}
 ): Promise<void> {
-	const insert = (from: string) => `INSERT INTO measure_values SELECT ${VALUE_COLUMNS}, ${str(source)}, ${importId} FROM ${from}`;
+	const insert = (from: string) => `INSERT INTO measure_values BY NAME SELECT ${FILE_VALUE_COLUMNS.map((c) => c.name).join(', ')}, ${str(source)} AS source, ${importId} AS import_id FROM ${from}`;
 	if (options.keysChecked && options.replacing === 0) {
 		await session.exec(insert(`(${values})`));
 		return;
 	}
-	const sameKey = `v.measure_id = n.measure_id AND v.area_code = n.area_code AND v.period_start = n.period_start AND v.period_kind = n.period_kind`;
+	const sameKey = sameValueKey('v', 'n');
 	await session.exec(`CREATE OR REPLACE TEMP TABLE ${temp} AS ${values}`);
 	// The table has no PRIMARY KEY to refuse a repeated key (schema.ts): this is that guard. With the
 	// keys unique, an inner join finds each replaced row once, and DuckDB may hash the smaller side.
 	const [repeated] = options.keysChecked ? [] : await session.rows<{ n: number }>(`SELECT count(*) AS n FROM (
-		SELECT measure_id, area_code, period_start, period_kind FROM ${temp} GROUP BY ALL HAVING count(*) > 1)`);
+		SELECT ${VALUE_KEY.join(', ')} FROM ${temp} GROUP BY ALL HAVING count(*) > 1)`);
 	if (repeated?.n) throw new Error(`${repeated.n} values would share a measure, area and period with another.`);
 	await session.exec(`
 		INSERT INTO history_measure_values SELECT ${importId}, 'removed', v.* FROM ${temp} n JOIN measure_values v ON ${sameKey};
@@ -93,7 +96,7 @@ export async function writeMeasures(
 	await session.exec(`
 		${options.merged ? '' : `CREATE OR REPLACE TEMP TABLE ${measures} AS ${mergedMeasuresSql(rows, options.source)};`}
 		DELETE FROM measures WHERE measure_id IN (SELECT measure_id FROM ${measures});
-		INSERT INTO measures SELECT * FROM ${measures};
+		INSERT INTO measures BY NAME SELECT * FROM ${measures};
 		INSERT INTO areas SELECT area_code, area_name, 'Local authority' FROM settings
 			WHERE area_code IN (SELECT area_code FROM ${rows}) AND area_code NOT IN (SELECT area_code FROM areas)`);
 	await writeValues(session, valuesOfMeasuresSql(rows, measures, options.kept), options.source, options.importId, options.temp('values'),

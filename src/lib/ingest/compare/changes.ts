@@ -5,6 +5,8 @@
 import type { Session } from '../../db/database';
 import { formatReviewDate } from '../../oba/periods';
 import { ragLabel, type Rag } from '../../oba/rag';
+import { MEASURE_DETAILS } from '../formats/measure-details';
+import { changedFieldsSql, sameValueKey } from '../../db/value-columns';
 
 export interface ValueChange {
 	/** The file's spreadsheet row. */
@@ -41,9 +43,8 @@ export const LISTED_CHANGES = 50;
 /** A number as text without DuckDB's trailing ".0" on whole doubles. */
 const plain = (sql: string) => `regexp_replace(CAST(${sql} AS VARCHAR), '\\.0$', '')`;
 
-const VALUE_KEY = 'o.measure_id = i.measure_id AND o.area_code = i.area_code AND o.period_start = i.period_start AND o.period_kind = i.period_kind';
 
-const MEASURE_DETAILS = ['name', 'quadrant', 'priority', 'agency_id', 'polarity', 'unit', 'amber_threshold', 'red_threshold', 'travel_rule'] as const;
+const DETAILS = ['name', 'quadrant', 'priority', 'agency_id', 'polarity', 'unit', ...MEASURE_DETAILS.map((d) => d.column.name)];
 
 interface Counts {
 	key: string;
@@ -85,12 +86,8 @@ function summaries(kind: ChangeSummary['kind'], counts: Counts[], details: Detai
 const comparedSql = (values: string) => `
 	SELECT i."row", i.measure_id, i.period_label, i.period_start, i.value, i.marker,
 		o.measure_id IS NOT NULL AS stored, o.value AS stored_value, o.marker AS stored_marker,
-		CASE WHEN o.measure_id IS NULL THEN '' ELSE concat_ws(', ',
-			CASE WHEN i.value IS DISTINCT FROM o.value OR i.marker IS DISTINCT FROM o.marker THEN 'value' END,
-			CASE WHEN i.numerator IS DISTINCT FROM o.numerator OR i.denominator IS DISTINCT FROM o.denominator THEN 'numerator and denominator' END,
-			CASE WHEN i.target IS DISTINCT FROM o.target THEN 'target' END,
-			CASE WHEN i.note IS DISTINCT FROM o.note THEN 'note' END) END AS fields
-	FROM (${values}) i LEFT JOIN measure_values o ON ${VALUE_KEY}`;
+		CASE WHEN o.measure_id IS NULL THEN '' ELSE ${changedFieldsSql('i', 'o')} END AS fields
+	FROM (${values}) i LEFT JOIN measure_values o ON ${sameValueKey('o', 'i')}`;
 
 /**
  * Values: new, changed and unchanged per measure; `measures` gives each measure's name and details.
@@ -118,13 +115,13 @@ async function valueChanges(db: Session, values: string, measures: string | unde
 
 /** A loaded measure's name, quadrant, priority … that the file would change. */
 async function addMeasureDetails(db: Session, measures: string, result: ChangeSummary[]): Promise<void> {
-	const cast = (alias: string) => MEASURE_DETAILS.map((f) => `CAST(${alias}.${f} AS VARCHAR) AS ${alias}_${f}`).join(', ');
+	const cast = (alias: string) => DETAILS.map((f) => `CAST(${alias}.${f} AS VARCHAR) AS ${alias}_${f}`).join(', ');
 	const rows = await db.rows<Record<string, string | null>>(`
 		SELECT i.measure_id, ${cast('i')}, ${cast('o')} FROM (${measures}) i JOIN measures o USING (measure_id)`);
 	for (const row of rows) {
 		const summary = result.find((s) => s.key === row.measure_id);
 		if (!summary) continue;
-		for (const field of MEASURE_DETAILS) {
+		for (const field of DETAILS) {
 			const [before, after] = [row[`o_${field}`] ?? null, row[`i_${field}`] ?? null];
 			if (before !== after) summary.details.push({ field: field === 'agency_id' ? 'agency' : field, before, after });
 		}

@@ -9,6 +9,8 @@ import type { Lookup } from '../check/lookup';
 import { fileProblem } from '../check/problems';
 import { cell } from '../stage/stage';
 import { VALUES_HISTORY, writeValues } from '../commit/values-writer';
+import { NO_MEASURE_DETAILS_SQL } from './measure-details';
+import { valueRowSql } from '../../db/value-columns';
 import { type Format, geography } from './specs';
 
 /** What to take from a DfE open-data file: the user picks the areas and the indicators. */
@@ -66,8 +68,7 @@ function measureRowSql(indicator: DfeIndicator, source: DataSource): string {
 	return `SELECT ${str(indicator.measureId)} AS measure_id, ${str(indicator.name)} AS name, 'population' AS quadrant,
 		CAST(${indicator.priority ?? 'NULL'} AS INTEGER) AS priority, CAST(NULL AS VARCHAR) AS agency_id,
 		CAST(${str(indicator.polarity ?? null)} AS VARCHAR) AS polarity, 'count' AS unit, ${str(source)} AS source,
-		CAST(${str(indicator.description ?? null)} AS VARCHAR) AS description,
-		CAST(NULL AS VARCHAR) AS amber_threshold, CAST(NULL AS VARCHAR) AS red_threshold, CAST(NULL AS VARCHAR) AS travel_rule`;
+		CAST(${str(indicator.description ?? null)} AS VARCHAR) AS description, ${NO_MEASURE_DETAILS_SQL}`;
 }
 
 /** DfE / Explore Education Statistics open data (DOMAIN.md §4d), as population indicators. */
@@ -109,10 +110,10 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 			}
 		];
 		const incoming = values
-			.map(({ indicator, lookup }) => `SELECT s."row", ${str(indicator.measureId)} AS measure_id, ${area.code} AS area_code,
-					${period.field('start')} AS period_start, ${period.field('end')} AS period_end, ${period.field('kind')} AS period_kind,
-					${period.field('label')} AS period_label, ${lookup.field('value')} AS value, ${lookup.field('marker')} AS marker,
-					CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator, CAST(NULL AS DOUBLE) AS target, CAST(NULL AS VARCHAR) AS note
+			.map(({ indicator, lookup }) => `SELECT s."row", ${valueRowSql({
+					measure_id: str(indicator.measureId), area_code: area.code, period_start: period.field('start'), period_end: period.field('end'),
+					period_kind: period.field('kind'), period_label: period.field('label'), value: lookup.field('value'), marker: lookup.field('marker')
+				})}
 				FROM ${t} s ${period.join} ${lookup.join}`)
 			.join('\nUNION ALL\n');
 		return {
@@ -131,7 +132,7 @@ export function importDfe(selection: DfeSelection): FormatHandler {
 				for (const { indicator } of values) {
 					await session.exec(`
 						DELETE FROM measures WHERE measure_id = ${str(indicator.measureId)};
-						INSERT INTO measures ${measureRowSql(indicator, ctx.source)}`);
+						INSERT INTO measures BY NAME ${measureRowSql(indicator, ctx.source)}`);
 				}
 				if (incoming) await writeValues(session, incoming, ctx.source, importId, ctx.temp('values'), { replacing: previewed?.valuesReplacing });
 			}

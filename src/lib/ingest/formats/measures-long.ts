@@ -1,5 +1,4 @@
 import { parsePolarity, parseQuadrant, parseUnit } from '../../oba/measure-meta';
-import { parseThreshold, parseTravelRule, thresholdText } from '../../oba/measure-rag';
 import { HOME_AREA_SQL } from '../../db/schema';
 import type { FormatContext, FormatHandler } from './context';
 import { asWritten, col, columnIndex } from './context';
@@ -7,7 +6,8 @@ import { lookupField as field, numberLookup, periodLookup, textLookup } from '..
 import { measureChecks } from '../check/measure-checks';
 import { agencyJoin, priorityJoin } from './action-plan';
 import { mergedMeasuresSql, valuesOfMeasuresSql, VALUES_HISTORY, writeMeasures } from '../commit/values-writer';
-import { type Format, measure, measureMeta, tolerance, notes } from './specs';
+import { MEASURE_DETAILS } from './measure-details';
+import { type Format, measure, measureMeta, measureDetails, notes } from './specs';
 
 /** The header position of a canonical column's cell: per row in a wide file, else fixed. */
 function cellColumnSql(ctx: FormatContext, name: string): string {
@@ -31,13 +31,8 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 		'Write higher is better, lower is better or target range.');
 	const unit = textLookup(ctx, 'unit', (x) => { const p = parseUnit(x); return p.ok ? { ok: true, value: p.unit } : p; },
 		'Write count, %, rate per 10,000, days or £.');
-	const threshold = (name: string) => textLookup(ctx, name, (x) => { const p = parseThreshold(x); return p.ok ? { ok: true, value: thresholdText(p.threshold) } : p; },
-		'Write a shortfall from the target: a number in the measure’s unit (2) or a % of the target (10%), or leave it blank.');
-	const amber = threshold('amber_threshold');
-	const red = threshold('red_threshold');
-	const travel = textLookup(ctx, 'travel_rule', (x) => { const p = parseTravelRule(x); return p.ok ? { ok: true, value: p.travel } : p; },
-		'Write none, improving is amber or travel decides, or leave it blank.');
-	const lookups = [period, value, numerator, denominator, target, quadrant, polarity, unit, amber, red, travel].filter((l) => l !== null);
+	const details = MEASURE_DETAILS.map((d) => textLookup(ctx, d.column.name, (x) => d.read(x), d.fix));
+	const lookups = [period, value, numerator, denominator, target, quadrant, polarity, unit, ...details].filter((l) => l !== null);
 
 	const lookupChecks = await ctx.lookups.build(ctx.db, ctx.file);
 	const measureId = `coalesce(${col(ctx, 'measure_id')}, ${col(ctx, 'measure')})`;
@@ -49,7 +44,7 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 		SELECT s."row", s.rowid AS cell, ${measureId} AS measure_id, ${col(ctx, 'measure')} AS name,
 			${field(quadrant)} AS quadrant, byPriority.priority, byAgency.agency_id,
 			${field(polarity)} AS polarity, ${field(unit)} AS unit,
-			${field(amber)} AS amber_threshold, ${field(red)} AS red_threshold, ${field(travel)} AS travel_rule,
+			${MEASURE_DETAILS.map((d, i) => `${field(details[i]!)} AS ${d.column.name}`).join(', ')},
 			coalesce(${col(ctx, 'area_code')}, ${HOME_AREA_SQL}) AS area_code,
 			${period.field('start')} AS period_start, ${period.field('end')} AS period_end,
 			${period.field('kind')} AS period_kind, ${period.field('label')} AS period_label,
@@ -97,7 +92,7 @@ export const measuresLong: Format = {
 		{ name: 'denominator', aliases: ['denom', 'den'], description: 'For a % measure: the count it is a share of.', example: '40' },
 		{ name: 'target', description: 'The target for that period, on the measure’s scale.', example: '90' },
 		...measureMeta.slice(3),
-		...tolerance,
+		...measureDetails,
 		notes
 	],
 	handler: () => importMeasuresLong

@@ -10,7 +10,7 @@ import type { FormatHandler } from './context';
 import { importMeasuresLong } from './measures-long';
 import { columnLetter, headerProblem, type Problem } from '../check/problems';
 import { cell } from '../stage/stage';
-import { type Format, measure, measureMeta, tolerance } from './specs';
+import { type Format, measure, measureMeta, measureDetails } from './specs';
 
 /** Header problems of the period columns: typing slips in a period, and one period in two columns. */
 function periodHeaderProblems(name: string, row: number, headers: readonly string[], periods: readonly number[], bad: readonly [number, string][]): Problem[] {
@@ -71,7 +71,7 @@ export const measuresWide: Format = {
 		...measureMeta.slice(0, 3),
 		{ name: 'target', description: 'The target, the same for every period in the row.', example: '90' },
 		...measureMeta.slice(3),
-		...tolerance
+		...measureDetails
 	],
 	handler: () => importMeasuresWide
 };

@@ -4,6 +4,7 @@
  */
 import type { ImportRequest } from '../import-file';
 import type { FormatHandler } from './context';
+import { MEASURE_DETAILS } from './measure-details';
 
 export type FormatId =
 	| 'measures-long'
@@ -65,15 +66,8 @@ export const measureMeta: readonly ColumnSpec[] = [
 	{ name: 'area_code', aliases: ['area', 'la code', 'new la code'], description: 'ONS area code, when not the partnership’s own area (a comparator: England, say).', example: 'E92000001' }
 ];
 
-/**
- * A measure's RAG tolerance (src/lib/oba/measure-rag.ts), once per measure like its metadata. The
- * thresholds are shortfalls from the target; a tolerance set in the app wins over these.
- */
-export const tolerance: readonly ColumnSpec[] = [
-	{ name: 'amber_threshold', aliases: ['amber tolerance', 'green tolerance', 'tolerance'], description: 'Short of target by up to this is still Green: 2 (in the measure’s unit) or 10% (of the target); blank, none.', example: '5%' },
-	{ name: 'red_threshold', aliases: ['red tolerance'], description: 'Short of target by more than this is Red, by less Amber: 5 or 20%; blank, any shortfall past amber is Red.', example: '15%' },
-	{ name: 'travel_rule', aliases: ['direction of travel', 'travel'], description: 'none / improving is amber (a Red improving since the period before shows Amber) / travel decides (outside the amber threshold, Amber if improving, else Red).', example: 'none' }
-];
+/** A measure's optional details (formats/measure-details.ts): its RAG tolerance, and more. */
+export const measureDetails: readonly ColumnSpec[] = MEASURE_DETAILS.map((d) => d.column);
 
 /** The geography columns of DfE open-data files: which area a row is about, at each level. */
 export const geography: readonly ColumnSpec[] = [
