@@ -238,6 +238,16 @@ const monthArb = fc
 	.map(({ year, month }) => calendarMonth(year, month));
 
 describe('month properties', () => {
+	it('parsePeriod never throws, for either year type', () => {
+		const token = fc.constantFrom('AY', 'academic', 'year', 'Apr', '17', '2017', '/', '-', ' ', '04', 'Q1', "'", '(academic)', '13');
+		fc.assert(
+			fc.property(fc.array(token, { maxLength: 6 }), fc.constantFrom('financial' as const, 'academic' as const), (parts, yearType) => {
+				expect(typeof parsePeriod(parts.join(''), { yearType }).ok).toBe('boolean');
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
 	it('a month label reads back to the same month', () => {
 		fc.assert(
 			fc.property(monthArb, (p) => {
