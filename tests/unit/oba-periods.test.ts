@@ -95,7 +95,7 @@ describe('parsePeriod: impossible periods get a clear message', () => {
 	it('Nov-Jan is not a quarter', () => expect(message('Nov-Jan 2017')).toMatch(/not a quarter/));
 	it('Oct-Nov is not a quarter', () => expect(message('Oct-Nov 2016')).toMatch(/not a quarter/));
 	it('an unknown month is named', () => expect(message('Oct-Dex 2016')).toMatch(/"dex" is not a month/));
-	it('a single month points to its quarter', () => expect(message('Dec 2016')).toMatch(/2016\/17 Q3.*Oct–Dec 2016/));
+	it('a single month is read as that month', () => expect(read('Dec 2016').reading).toBe('month'));
 	it('FY2016 Q3 is ambiguous', () => expect(message('FY2016 Q3')).toMatch(/ambiguous/));
 	it('blank says it is blank', () => expect(message('  ')).toMatch(/blank/));
 	it('junk gets the examples', () =>
@@ -243,6 +243,9 @@ describe('properties', () => {
 });
 
 describe('messages that point at the likely intent', () => {
-	it('2016-12 is explained as a month', () => expect(message('2016-12')).toMatch(/December 2016.*2016\/17 Q3/));
+	it('2016-12 is the month December 2016', () =>
+		expect(read('2016-12')).toEqual({ period: { kind: 'month', start: '2016-12-01', end: '2016-12-31' }, reading: 'month' }));
+	it('2016/12 (a slash marks a split year) is explained as a month', () =>
+		expect(message('2016/12')).toMatch(/consecutive.*December 2016, write it as Dec 2016 or 2016-12/));
 	it('a two-digit-year date asks for the full year', () => expect(message('1/4/16')).toMatch(/in full/));
 });

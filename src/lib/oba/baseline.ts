@@ -237,7 +237,7 @@ export function projectLocked(locked: LockedForecast, period: Period): Projected
 function isPeriod(x: unknown): x is Period {
 	const p = x as Period | null;
 	return (
-		typeof p === 'object' && p !== null && (p.kind === 'quarter' || p.kind === 'year') &&
+		typeof p === 'object' && p !== null && (p.kind === 'month' || p.kind === 'quarter' || p.kind === 'year') &&
 		typeof p.start === 'string' && typeof p.end === 'string' && readIsoDate(p.start) !== null && readIsoDate(p.end) !== null
 	);
 }

@@ -36,6 +36,21 @@ export function isoDate(year: number, month: number, day: number): string {
 	return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/** Months counted from January of year 0, so that moving by months is plain addition. */
+export function monthIndex(year: number, month: number): number {
+	return year * 12 + month - 1;
+}
+
+export function fromMonthIndex(index: number): { year: number; month: number } {
+	const year = Math.floor(index / 12);
+	return { year, month: index - year * 12 + 1 };
+}
+
+/** Excel's "mmm-yy" shows April 2017 as "Apr-17": a two-digit year is 20yy. */
+export function yearFromDigits(digits: string): number {
+	return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
+}
+
 /** Reads back a date this module wrote; null for anything else. */
 export function readIsoDate(text: string): YearMonthDay | null {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -1,27 +1,34 @@
 // Reads the many ways analysts write a reporting period, and always says which
 // reading it used: "2016 Q4" (calendar) and "2016/17 Q4" (financial) are
 // different quarters, and the app must never pick one silently.
-import { MONTH_LONG, monthFromWord, readDate, yearInRange } from './calendar';
+import { MONTH_LONG, MONTH_SHORT, monthFromWord, readDate, yearInRange } from './calendar';
+import { monthOrSplitYear, readMonthText } from './month-text';
+import type { PeriodReading } from './period-readings';
 import {
+	calendarMonth,
 	financialQuarter,
 	financialYear,
-	financialYearLabel,
 	quarterContaining,
-	quarterMonths,
-	type Period
+	splitYearLabel,
+	yearStarting,
+	type Period,
+	type YearType
 } from './quarters';
 
-export type PeriodReading =
-	| 'financial-year quarter'
-	| 'calendar quarter'
-	| 'month range'
-	| 'date'
-	| 'financial year'
-	| 'reporting year';
+export type { PeriodReading } from './period-readings';
 
 export type PeriodParse =
 	| { ok: true; period: Period; reading: PeriodReading }
 	| { ok: false; message: string };
+
+export type PeriodOptions = {
+	/**
+	 * How the measure's years run. A bare split year ('2017/18') is a financial
+	 * year unless the measure is declared academic; 'AY 2017/18' and 'FY2017/18'
+	 * say so themselves and are read as written whatever this says.
+	 */
+	yearType?: YearType;
+};
 
 export const PERIOD_EXPECTED = 'expected a period such as "2016/17 Q3", "Q3 2016/17" or "Oct-Dec 2016"';
 
@@ -32,10 +39,15 @@ const FY_QUARTER = [
 ];
 const CALENDAR_QUARTER = [/^(\d{4})[ -]?q(\d+)$/, /^q(\d+)[ -]?(\d{4})$/];
 const FY_SINGLE_YEAR = [/^fy(\d{4})(?:[ -]?q\d+)?$/, /^q\d+[ -]?fy(\d{4})$/];
-const FY = new RegExp(String.raw`^(?:fy)?${SPLIT}$`);
+const FY = new RegExp(String.raw`^(fy)?${SPLIT}$`);
+const ACADEMIC_WORD = String.raw`(?:ay|academic year|academic|\(academic\)|\(ay\))`;
+const ACADEMIC = [
+	new RegExp(String.raw`^${ACADEMIC_WORD}[ -]?${SPLIT}$`),
+	new RegExp(String.raw`^${SPLIT}[ -]?${ACADEMIC_WORD}$`)
+];
+const ACADEMIC_QUARTER = new RegExp(String.raw`^${ACADEMIC_WORD}[ -]?${SPLIT}[ -]?q\d+$|^q\d+[ -]?${ACADEMIC_WORD}[ -]?${SPLIT}$`);
 const MONTH_RANGE = /^([a-z]+)\.?(?:-| to )([a-z]+)\.?[ -]?(\d{4})$/;
 const MONTH_RANGE_YEARS = /^([a-z]+)\.? ?(\d{4})(?:-| to )([a-z]+)\.? ?(\d{4})$/;
-const SINGLE_MONTH = /^([a-z]+)\.?[ -]?(\d{4})$/;
 
 type Fail = { ok: false; message: string };
 const fail = (message: string): Fail => ({ ok: false, message });
@@ -68,10 +80,10 @@ function splitYearStart(first: string, second: string, written: string): number 
 		const month = Number(second);
 		const asMonth =
 			first.length === 4 && second.length === 2 && month >= 1 && month <= 12
-				? `; if you meant the month ${MONTH_LONG[month - 1]} ${start}, write its quarter, ${financialYearLabel(quarterContaining(start, month))}`
+				? `; if you meant the month ${MONTH_LONG[month - 1]} ${start}, write it as ${MONTH_SHORT[month - 1]} ${start} or ${start}-${second}`
 				: '';
 		return fail(
-			`"${written}": the two years of a financial year must be consecutive, such as 2016/17 (April 2016 to March 2017)${asMonth}`
+			`"${written}": the two years of a financial or academic year must be consecutive, such as 2016/17${asMonth}`
 		);
 	}
 	const bad = yearInRange(start);
@@ -93,7 +105,28 @@ function monthRange(from: string, to: string, y1: number, y2: number, written: s
 	return found(quarterContaining(y1, a), 'month range');
 }
 
-function parseNormalised(s: string, written: string): PeriodParse {
+/** A split year that is consecutive, read as the measure's kind of year unless the text says FY. */
+function splitYear(first: string, second: string, written: string, type: YearType): PeriodParse {
+	const start = splitYearStart(first, second, written);
+	if (typeof start !== 'number') return start;
+	return found(yearStarting(start, type), type === 'academic' ? 'academic year' : 'financial year');
+}
+
+/** Quarters stay calendar blocks in academic measures, so a bare split-year quarter there could mean two things. */
+function academicQuarterFail(written: string, start: number, q: number): Fail {
+	const p = financialQuarter(start, q);
+	const [y, m] = [Number(p.start.slice(0, 4)), Number(p.start.slice(5, 7))];
+	return fail(
+		`"${written}" is ambiguous in a measure with academic years: quarters are calendar blocks (Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec) in every measure, and ${splitYearLabel(start)} Q${q} is the financial-year quarter ${MONTH_SHORT[m - 1]}–${MONTH_SHORT[m + 1]} ${y}; write it as FY${splitYearLabel(start)} Q${q}, ${y} Q${(m + 2) / 3} or ${MONTH_SHORT[m - 1]}-${MONTH_SHORT[m + 1]} ${y}`
+	);
+}
+
+function parseNormalised(s: string, written: string, type: YearType): PeriodParse {
+	if (ACADEMIC_QUARTER.test(s)) {
+		return fail(
+			`"${written}": there are no academic-year quarters; quarters are the same Jan–Mar, Apr–Jun, Jul–Sep and Oct–Dec blocks in every measure, so write 2017/18 Q3, 2017 Q4 or Oct-Dec 2017`
+		);
+	}
 	for (const re of FY_QUARTER) {
 		const m = re.exec(s);
 		if (!m) continue;
@@ -101,7 +134,9 @@ function parseNormalised(s: string, written: string): PeriodParse {
 		const start = splitYearStart(first ?? '', second ?? '', written);
 		if (typeof start !== 'number') return start;
 		const q = quarterNumber(qText ?? '', written);
-		return typeof q === 'number' ? found(financialQuarter(start, q), 'financial-year quarter') : q;
+		if (typeof q !== 'number') return q;
+		if (type === 'academic' && !s.includes('fy')) return academicQuarterFail(written, start, q);
+		return found(financialQuarter(start, q), 'financial-year quarter');
 	}
 	for (const re of CALENDAR_QUARTER) {
 		const m = re.exec(s);
@@ -121,14 +156,35 @@ function parseNormalised(s: string, written: string): PeriodParse {
 			`"${written}" is ambiguous: FY${y} could mean ${y - 1}/${String(y % 100).padStart(2, '0')} or ${y}/${String((y + 1) % 100).padStart(2, '0')}; write both years, such as "${y}/${String((y + 1) % 100).padStart(2, '0')} Q3"`
 		);
 	}
-	const fy = FY.exec(s);
-	if (fy) {
-		const start = splitYearStart(fy[1] ?? '', fy[2] ?? '', written);
-		return typeof start === 'number' ? found(financialYear(start), 'financial year') : start;
+	for (const re of ACADEMIC) {
+		const m = re.exec(s);
+		if (m) return splitYear(m[1] ?? '', m[2] ?? '', written, 'academic');
 	}
+	const both = monthOrSplitYear(s);
+	if (both) {
+		const year = type === 'academic' ? 'academic' : 'financial';
+		return fail(
+			`"${written}" is ambiguous: it could be the month ${MONTH_LONG[both.month - 1]} ${both.year} or the ${year} year ${splitYearLabel(both.year)}; write ${MONTH_SHORT[both.month - 1]} ${both.year} for the month or ${splitYearLabel(both.year)} for the year`
+		);
+	}
+	// '04/2017' is a month, never the year 2004/05 or 2016/17: a split year is written 2016/17, 16/17 or 2016/2017.
+	const fy = FY.exec(s);
+	const splitShaped = fy !== null && !(fy[2]?.length === 2 && fy[3]?.length === 4);
+	if (fy && splitShaped) {
+		const read = splitYear(fy[2] ?? '', fy[3] ?? '', written, fy[1] ? 'financial' : type);
+		if (read.ok) return read;
+	}
+	const month = readMonthText(s, written);
+	if (month) return month.ok ? found(calendarMonth(month.year, month.month), 'month') : month;
+	if (fy && splitShaped) return splitYear(fy[2] ?? '', fy[3] ?? '', written, 'financial');
 	if (/^\d{4}$/.test(s)) {
-		// DfE "reporting year" 2016 is the year to 31 March 2016, i.e. 2015/16.
 		const year = Number(s);
+		if (type === 'academic') {
+			return fail(
+				`"${written}" is ambiguous in a measure with academic years: write both years, such as ${splitYearLabel(year - 1)} (Sep ${year - 1} – Aug ${year}) or ${splitYearLabel(year)}`
+			);
+		}
+		// DfE "reporting year" 2016 is the year to 31 March 2016, i.e. 2015/16.
 		const bad = yearInRange(year);
 		return bad ? fail(`"${written}": ${bad}`) : found(financialYear(year - 1), 'reporting year');
 	}
@@ -138,22 +194,18 @@ function parseNormalised(s: string, written: string): PeriodParse {
 	if (spanned) {
 		return monthRange(spanned[1] ?? '', spanned[3] ?? '', Number(spanned[2]), Number(spanned[4]), written);
 	}
-	const single = SINGLE_MONTH.exec(s);
-	const month = single ? monthFromWord(single[1] ?? '') : null;
-	if (single && month !== null) {
-		const q = quarterContaining(Number(single[2]), month);
-		return fail(
-			`"${written}" is a single month, not a quarter; for the quarter containing it write "${financialYearLabel(q)}" (${quarterMonths(q)})`
-		);
-	}
 	if (/^\d{1,2}([/.-])\d{1,2}\1\d{2}$/.test(s)) {
 		return fail(`"${written}": write the year of a date in full, such as 31/12/2016`);
 	}
 	return fail(PERIOD_EXPECTED);
 }
 
-/** Never throws: returns the period and how the text was read, or what was expected. */
-export function parsePeriod(text: string): PeriodParse {
+/**
+ * Never throws: returns the period and how the text was read, or what was expected.
+ * A date (31/12/2016, 2016-12-31) is read day first as the quarter containing it;
+ * a month written without a day (Dec 2016, 2016-12, 12/2016) is that month.
+ */
+export function parsePeriod(text: string, options: PeriodOptions = {}): PeriodParse {
 	const written = String(text ?? '').trim();
 	if (written === '') return fail(`the period is blank; ${PERIOD_EXPECTED}`);
 	const date = readDate(written.replace(/\s*([/.-])\s*/g, '$1'));
@@ -161,19 +213,5 @@ export function parsePeriod(text: string): PeriodParse {
 		if (!date.ok) return date;
 		return found(quarterContaining(date.date.year, date.date.month), 'date');
 	}
-	return parseNormalised(normalise(written), written);
-}
-
-const READINGS: Record<PeriodReading, string> = {
-	'financial-year quarter': 'financial-year quarters (April to March): 2016/17 Q3 = Oct–Dec 2016',
-	'calendar quarter': 'calendar quarters (January to December): 2016 Q4 = Oct–Dec 2016 = 2016/17 Q3',
-	'month range': 'month ranges: Oct–Dec 2016 = 2016/17 Q3',
-	date: 'dates, read day first, each as the quarter containing it: 31/12/2016 → Oct–Dec 2016 = 2016/17 Q3',
-	'financial year': 'financial years (April to March): 2016/17 = Apr 2016 – Mar 2017',
-	'reporting year': 'reporting years, as DfE publishes them (the year to 31 March): 2016 = 2015/16'
-};
-
-/** A sentence telling the analyst which reading was used, to show beside an import. */
-export function describeReading(reading: PeriodReading): string {
-	return `Periods read as ${READINGS[reading]}`;
+	return parseNormalised(normalise(written), written, options.yearType ?? 'financial');
 }

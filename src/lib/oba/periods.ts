@@ -15,8 +15,21 @@ export {
 	samePeriod,
 	sameQuarterLastYear
 } from './quarters';
-export type { PeriodParse, PeriodReading } from './period-text';
-export { PERIOD_EXPECTED, describeReading, parsePeriod } from './period-text';
+export type { YearType } from './quarters';
+export { academicYear, calendarMonth, yearStarting, yearTypeOf } from './quarters';
+export {
+	academicYearOfMonth,
+	addMonths,
+	financialYearOfMonth,
+	monthsBetween,
+	monthsOf,
+	quarterOfMonth,
+	yearOfMonth
+} from './months';
+export type { PeriodOptions, PeriodParse } from './period-text';
+export { PERIOD_EXPECTED, parsePeriod } from './period-text';
+export type { PeriodReading } from './period-readings';
+export { describeReading, readingSentence } from './period-readings';
 export { parseDfePeriod } from './dfe-periods';
 export type { ReviewDateParse } from './review-dates';
 export { formatReviewDate, parseReviewDate } from './review-dates';

@@ -1,6 +1,6 @@
 // Action-plan reviews happen in a month ("Progress in Dec 16"); the day, if
 // written, does not matter, so every review is stored as the first of its month.
-import { MONTH_SHORT, checkDate, isoDate, monthFromWord, readDate, readIsoDate, yearInRange } from './calendar';
+import { MONTH_SHORT, checkDate, isoDate, monthFromWord, readDate, readIsoDate, yearFromDigits, yearInRange } from './calendar';
 
 export type ReviewDateParse = { ok: true; date: string; label: string } | { ok: false; message: string };
 
@@ -23,9 +23,6 @@ function monthOf(year: number, month: number, written: string): ReviewDateParse 
 	return { ok: true, date, label: formatReviewDate(date) };
 }
 
-// Excel's "mmm-yy" format shows Dec 2016 as "Dec-16": two-digit years are 20xx.
-const fullYear = (digits: string): number => (digits.length === 2 ? 2000 + Number(digits) : Number(digits));
-
 /** Never throws: the first of the review month and its label, or what was expected. */
 export function parseReviewDate(text: string): ReviewDateParse {
 	const written = String(text ?? '').trim().replace(/\s+/g, ' ');
@@ -45,7 +42,7 @@ export function parseReviewDate(text: string): ReviewDateParse {
 	if (named) {
 		const month = monthFromWord(named[2] ?? '');
 		if (month === null) return fail(`"${written}": "${named[2]}" is not a month; ${REVIEW_DATE_EXPECTED}`);
-		const year = fullYear(named[3] ?? '');
+		const year = yearFromDigits(named[3] ?? '');
 		if (named[1] !== undefined) {
 			const day = checkDate(year, month, Number(named[1]), written);
 			if (!day.ok) return day;

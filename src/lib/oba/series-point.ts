@@ -1,5 +1,6 @@
 // One measure's series as the trend, baseline and report-card modules read it:
 // periods in order, each with a value or a gap. A gap is never a zero.
+import { addMonths, monthsBetween } from './months';
 import { addQuarters, quartersBetween, samePeriod, type Period } from './quarters';
 import type { Polarity } from './polarity';
 
@@ -27,24 +28,26 @@ export function valueOf(point: SeriesPoint | undefined): number | null {
 	return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-/** 'quarter' or 'year': the word used in messages ("for the last 3 quarters"). */
+/** 'month', 'quarter' or 'year': the word used in messages ("for the last 3 quarters"). */
 export function stepWord(p: Period, count: number): string {
-	const word = p.kind === 'year' ? 'year' : 'quarter';
+	const word = p.kind;
 	return count === 1 ? word : `${word}s`;
 }
 
-/** The period after p: the next quarter, or for a year the next year. */
+/** The period after p: the next month, quarter or year (of the same kind of year). */
 export function nextPeriod(p: Period): Period {
-	return addQuarters(p, p.kind === 'year' ? 4 : 1);
+	return stepsAfter(p, 1);
 }
 
-/** The period n steps (quarters, or years for a year) after p; negative n goes back. */
+/** The period n steps (months, quarters or years, as p is) after p; negative n goes back. */
 export function stepsAfter(p: Period, n: number): Period {
+	if (p.kind === 'month') return addMonths(p, n);
 	return addQuarters(p, p.kind === 'year' ? 4 * n : n);
 }
 
-/** Steps (quarters, or years for years) from a to b; negative when b is earlier. */
+/** Steps (months, quarters or years, as a is) from a to b; negative when b is earlier. */
 export function stepsBetween(a: Period, b: Period): number {
+	if (a.kind === 'month') return monthsBetween(a, b);
 	const q = quartersBetween(a, b);
 	return a.kind === 'year' ? q / 4 : q;
 }

@@ -1,5 +1,6 @@
 // The unit a measure is counted in. Rates are per 10,000 children aged 0–17,
 // the convention in children's services, with ONS mid-year estimates beneath.
+import { RATE_BASE } from './rates';
 import { foldSpelling, listOfSpellings, spellingTable } from './spellings';
 
 export type Unit = 'count' | 'percent' | 'rate10k' | 'days' | 'gbp';
@@ -24,6 +25,13 @@ const TABLE = spellingTable<Unit>({
 	days: ['days', 'day', 'number of days', 'no. of days'],
 	gbp: ['£', 'gbp', 'pounds', 'pound', 'pounds (£)', 'pounds sterling', '£s', 'cost']
 });
+
+/**
+ * What numerator ÷ denominator is multiplied by to give a value in this unit: a %
+ * is out of 100 and a rate is per 10,000 children; days or pounds re-derived from
+ * totals (total days ÷ cases) are the plain quotient, and so is a count.
+ */
+export const RATIO_SCALE: Readonly<Record<Unit, number>> = { count: 1, percent: 100, rate10k: RATE_BASE, days: 1, gbp: 1 };
 
 export function unitLabel(u: Unit): string {
 	return UNITS.find((x) => x.id === u)?.label ?? u;
