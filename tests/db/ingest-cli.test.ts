@@ -23,7 +23,7 @@ describe('npm run validate', () => {
 		const run = await validate(fixture('ok-windows-1252-pound.csv'));
 		expect(run.stderr).toBe('');
 		expect(run.code).toBe(0);
-		expect(run.stdout).toContain('ok-windows-1252-pound.csv (Quarterly measures, long form)');
+		expect(run.stdout).toContain('ok-windows-1252-pound.csv (Measures, long form)');
 		expect(run.stdout).toContain('Read as Windows-1252 text, comma-separated, Windows line breaks (CRLF).');
 		expect(run.stdout).toContain('T01 Spend on CSE awareness materials (£) (new measure): 4 new values');
 		expect(run.stdout).toContain('0 errors, 0 warnings. Ready to import.');

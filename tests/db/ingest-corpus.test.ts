@@ -19,6 +19,7 @@ function asRead(r: FileReading): CorpusEntry['read'] {
 		encoding: r.encoding, bom: r.bom, delimiter: r.delimiter, sepLine: r.sepLine, lineBreaks: r.lineBreaks, headerRow: r.headerRow,
 		...(r.periodReadings.length ? { periods: r.periodReadings.map((p) => p.reading) } : {}),
 		...(r.measures !== null ? { measures: r.measures, values: r.values ?? 0 } : {}),
+		...(r.rolledUp ? { rolledUp: r.rolledUp } : {}),
 		...(r.ratings !== null ? { ratings: r.ratings } : {})
 	};
 }

@@ -142,7 +142,7 @@ describe('the reading report', () => {
 		]);
 		expect(reading.sentences).toEqual([
 			'Read as Windows-1252 text, semicolon-separated, Windows line breaks (CRLF).',
-			'Format: Quarterly measures, wide form.',
+			'Format: Measures, wide form.',
 			'The file holds 2 rows, 2 measures, 4 periods (2017/18 Q1 to 2017/18 Q4), 8 values.',
 			'Periods read as financial-year quarters (April to March): 2016/17 Q3 = Oct–Dec 2016 (6 cells, such as “Q1 2017/18”, “Q2 2017/18”, “Q3 17/18”).',
 			'Periods read as month ranges: Oct–Dec 2016 = 2016/17 Q3 (2 cells, such as “Jan-Mar 2018”).'

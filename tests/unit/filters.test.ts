@@ -14,10 +14,11 @@ describe('filters in the URL', () => {
 			to: '2018/19 Q4',
 			search: 'return interviews',
 			rags: ['R', 'A'],
-			changed: true
+			changed: true,
+			grain: 'month'
 		};
 		const search = filtersToSearch(filters);
-		expect(search).toBe('?priority=2%2C5&agency=csc%2Chumberside-police&quadrant=how_well%2Cbetter_off&from=2016%2F17+Q1&to=2018%2F19+Q4&q=return+interviews&rag=R%2CA&changed=1');
+		expect(search).toBe('?priority=2%2C5&agency=csc%2Chumberside-police&quadrant=how_well%2Cbetter_off&from=2016%2F17+Q1&to=2018%2F19+Q4&q=return+interviews&rag=R%2CA&changed=1&periods=months');
 		expect(parseFilters(new URLSearchParams(search))).toEqual(filters);
 	});
 

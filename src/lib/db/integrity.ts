@@ -4,7 +4,7 @@
  * workspace written by this app always is; a file changed by hand, cut short or made by another
  * program may not be, and opening it would leave pages that cannot be drawn.
  */
-import { financialYearLabel } from '../oba/quarters';
+import { financialYearLabel, type Period } from '../oba/quarters';
 import type { Session } from './database';
 import { DATA_TABLES, historyTable, REFERENCES, USER_TABLES } from './schema';
 import { ident } from './sql';
@@ -42,7 +42,7 @@ export async function integrityFaults(session: Session, s: string): Promise<stri
 		if (dangling.length) faults.push(`It has ${r.what} (${list(dangling.map((d) => d.value))}).`);
 	}
 	for (const table of ['measure_values', historyTable('measure_values')]) {
-		const periods = await session.rows<{ kind: 'quarter' | 'year'; start: string; end: string; label: string }>(`
+		const periods = await session.rows<{ kind: string; start: string; end: string; label: string }>(`
 			SELECT DISTINCT period_kind AS kind, CAST(period_start AS VARCHAR) AS start, CAST(period_end AS VARCHAR) AS "end", period_label AS label
 			FROM ${t(table)} ORDER BY ALL`);
 		const wrong = periods.filter((p) => !periodAgrees(p));
@@ -51,14 +51,18 @@ export async function integrityFaults(session: Session, s: string): Promise<stri
 	return faults;
 }
 
-/** A period's label, kind and dates agree: a quarter is three months from the first of its first month, a year April to March. */
-function periodAgrees(p: { kind: 'quarter' | 'year'; start: string; end: string; label: string }): boolean {
+/**
+ * A period's label, kind and dates agree: a month is one month from its first day, a quarter three
+ * from the first of its first month, a year twelve from April (financial) or September (academic).
+ */
+function periodAgrees(p: { kind: string; start: string; end: string; label: string }): boolean {
 	const match = /^(\d{4})-(\d{2})-01$/.exec(p.start);
 	if (!match) return false;
 	const year = Number(match[1]);
 	const month = Number(match[2]);
-	const months = p.kind === 'year' ? 12 : 3;
-	if ((p.kind === 'year' && month !== 4) || (p.kind === 'quarter' && (month - 1) % 3 !== 0)) return false;
+	const months = { month: 1, quarter: 3, year: 12 }[p.kind];
+	if (months === undefined) return false;
+	if ((p.kind === 'year' && month !== 4 && month !== 9) || (p.kind === 'quarter' && (month - 1) % 3 !== 0)) return false;
 	const last = new Date(Date.UTC(year, month - 1 + months, 0)).toISOString().slice(0, 10);
-	return p.end === last && p.label === financialYearLabel(p);
+	return p.end === last && p.label === financialYearLabel({ kind: p.kind as Period['kind'], start: p.start, end: p.end });
 }

@@ -87,6 +87,14 @@ export const MIGRATIONS: readonly Migration[] = [
 			author_role    VARCHAR NOT NULL,
 			added_at       TIMESTAMP NOT NULL
 		)`
+	},
+	{
+		version: 6,
+		what: 'Monthly data and academic years: a measure’s roll-up rule and kind of year (measures.rollup, measures.year_type); measure_values may hold months.',
+		// IF EXISTS: a file that lacks the table is refused after, by the shape check, saying so.
+		up: (s) => ['measures', 'history_measures']
+			.flatMap((t) => ['rollup', 'year_type'].map((c) => `ALTER TABLE IF EXISTS ${s}.${t} ADD COLUMN ${c} VARCHAR;`))
+			.join('\n')
 	}
 ];
 

@@ -1,12 +1,17 @@
-import { Database } from './database';
+import { Database, type Session } from './database';
 import type { Engine } from './engine';
 import { refreshHomeValues } from './home-values';
+import { refreshMeasureSeries } from './measure-series';
 import { MACROS_SQL, SCHEMA_SQL } from './schema';
 
 /** A Database over `engine` with the app's tables, macros and derived tables in place. */
 export async function openDatabase(engine: Engine): Promise<Database> {
-	const db = new Database(engine, { derive: refreshHomeValues });
+	const derive = async (session: Session) => {
+		await refreshHomeValues(session);
+		await refreshMeasureSeries(session);
+	};
+	const db = new Database(engine, { derive });
 	await db.exec(SCHEMA_SQL + MACROS_SQL);
-	await refreshHomeValues(db);
+	await derive(db);
 	return db;
 }

@@ -8,7 +8,8 @@ export type MissingMeaning =
 	| 'not available'
 	| 'not applicable'
 	| 'low reliability'
-	| 'rounds to zero';
+	| 'rounds to zero'
+	| 'incomplete';
 
 export type MissingMarkerInfo = { meaning: MissingMeaning; description: string };
 
@@ -33,7 +34,11 @@ export const MISSING_MARKERS = {
 		meaning: 'not applicable',
 		description: 'A dash: nil or not applicable in older tables; kept as a gap, never read as zero'
 	},
-	k: { meaning: 'rounds to zero', description: 'Low figure that rounds to zero (StatsWales)' }
+	k: { meaning: 'rounds to zero', description: 'Low figure that rounds to zero (StatsWales)' },
+	incomplete: {
+		meaning: 'incomplete',
+		description: 'Incomplete: a month of the quarter or year is missing, so it is not rolled up from the months there are'
+	}
 } as const satisfies Record<string, MissingMarkerInfo>;
 
 export type MissingMarker = keyof typeof MISSING_MARKERS;
@@ -43,7 +48,8 @@ export const MISSING_MEANINGS: readonly MissingMeaning[] = [
 	'not available',
 	'not applicable',
 	'low reliability',
-	'rounds to zero'
+	'rounds to zero',
+	'incomplete'
 ];
 
 export type ParsedMarker = { marker: string; meaning: MissingMeaning; canonical: MissingMarker };

@@ -2,6 +2,7 @@
 // and back and forward work. Pure: parsing and writing the query string.
 import { parsePeriod, financialYearLabel } from '../oba/periods';
 import type { Quadrant } from '../oba/measure-meta';
+import type { Grain } from '../db/measure-series';
 
 export interface Filters {
 	priorities: number[];
@@ -15,12 +16,14 @@ export interface Filters {
 	/** Action plan: current RAG ('none' = not rated) and "changed since the previous review". */
 	rags: RagFilter[];
 	changed: boolean;
+	/** Quarters (the default) or, for measures with monthly data, months. */
+	grain: Grain;
 }
 
 export type RagFilter = 'R' | 'A' | 'G' | 'B' | 'none';
 const RAG_IDS: readonly RagFilter[] = ['R', 'A', 'G', 'B', 'none'];
 
-export const NO_FILTERS: Filters = { priorities: [], agencies: [], quadrants: [], from: null, to: null, search: '', rags: [], changed: false };
+export const NO_FILTERS: Filters = { priorities: [], agencies: [], quadrants: [], from: null, to: null, search: '', rags: [], changed: false, grain: 'quarter' };
 
 const QUADRANT_IDS: readonly Quadrant[] = ['population', 'how_much', 'how_well', 'better_off'];
 
@@ -48,7 +51,8 @@ export function parseFilters(params: URLSearchParams): Filters {
 		to: period(params.get('to')),
 		search: (params.get('q') ?? '').trim().slice(0, 200),
 		rags: RAG_IDS.filter((r) => list(params, 'rag').includes(r)),
-		changed: params.get('changed') === '1'
+		changed: params.get('changed') === '1',
+		grain: params.get('periods') === 'months' ? 'month' : 'quarter'
 	};
 }
 
@@ -64,6 +68,7 @@ export function filtersToSearch(filters: Filters, extra: Record<string, string |
 	if (filters.search) params.set('q', filters.search);
 	if (filters.rags.length) params.set('rag', filters.rags.join(','));
 	if (filters.changed) params.set('changed', '1');
+	if (filters.grain === 'month') params.set('periods', 'months');
 	const text = params.toString();
 	return text ? `?${text}` : '';
 }

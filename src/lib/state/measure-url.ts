@@ -4,6 +4,7 @@
 import type { ForecastMethod } from '../oba/baseline';
 import { parsePeriod, type Period } from '../oba/periods';
 import type { Figure } from '../oba/rates';
+import type { Grain } from '../db/measure-series';
 
 export interface MeasureChoice {
 	method: ForecastMethod;
@@ -30,8 +31,16 @@ export function parseMeasureChoice(params: URLSearchParams, kind: Period['kind']
 	};
 }
 
-/** `neighbours=each` draws each statistical neighbour; `funnel` is the funnel plot's year (default the latest). */
-export type MeasureKey = 'method' | 'as' | 'base_from' | 'base_to' | 'spc_to' | 'neighbours' | 'funnel';
+/**
+ * `neighbours=each` draws each statistical neighbour; `funnel` is the funnel plot's year (default the latest);
+ * `periods=months` shows a measure with monthly data by month (default: by quarter).
+ */
+export type MeasureKey = 'method' | 'as' | 'base_from' | 'base_to' | 'spc_to' | 'neighbours' | 'funnel' | 'periods';
+
+/** The periods a measure page shows: `periods=months`, else quarters. */
+export function measureGrain(params: URLSearchParams): Grain {
+	return params.get('periods') === 'months' ? 'month' : 'quarter';
+}
 
 /** The query string with one setting changed (null or the default removes it), the rest kept. */
 export function measureSearch(params: URLSearchParams, key: MeasureKey, value: string | null): string {

@@ -9,6 +9,8 @@ import { readSettings } from '../db/queries/settings';
 import { homeArea, type HomeArea } from './home-area';
 import { parsePeriod, type Period } from '../oba/periods';
 import type { SeriesPoint } from '../oba/series-point';
+import type { Grain } from '../db/measure-series';
+import { monthlyView, type MonthlyView } from './monthly';
 
 export interface MeasureData {
 	measure: ExplorerMeasure | null;
@@ -24,6 +26,8 @@ export interface MeasureData {
 	areas: AreaValueRow[];
 	/** The partnership's area (the settings'), or null before one is chosen. */
 	home: HomeArea | null;
+	/** For a measure with monthly data: its roll-up rule, kind of year and year to date; else null. */
+	monthly: MonthlyView | null;
 }
 
 /** A period label from the database back to a Period; the labels were written by the same rules. */
@@ -40,19 +44,22 @@ export function seriesPoints(values: readonly ValueRow[]): SeriesPoint[] {
 	});
 }
 
-export async function loadMeasure(db: Session, id: string): Promise<MeasureData> {
+/** The measure's series at `grain`: months, for a measure that has them, or quarters (else years). */
+export async function loadMeasure(db: Session, id: string, grain: Grain = 'quarter'): Promise<MeasureData> {
 	const measure = await measureById(db, id);
 	const settings = await readSettings(db);
 	const home = homeArea(settings);
-	if (!measure) return { measure: null, values: [], points: [], items: [], reviewMix: [], locks: [], notes: [], areas: [], home };
-	const [all, items, reviewMix, locks, notes, areas] = await Promise.all([
-		measureValues(db, id),
+	if (!measure) return { measure: null, values: [], points: [], items: [], reviewMix: [], locks: [], notes: [], areas: [], home, monthly: null };
+	const [all, months, items, reviewMix, locks, notes, areas] = await Promise.all([
+		measureValues(db, id, grain),
+		measureValues(db, id, 'month'),
 		measure.priority === null ? Promise.resolve([]) : priorityItems(db, measure.priority),
 		measure.priority === null ? Promise.resolve([]) : priorityReviewMix(db, measure.priority),
 		measureLocks(db, id),
 		measureNotes(db, id, home?.code ?? ''),
-		areaValues(db, id)
+		areaValues(db, id, grain)
 	]);
 	const values = all.filter((v) => v.area_code === home?.code);
-	return { measure, values, points: seriesPoints(values), items, reviewMix, locks, notes, areas, home };
+	const monthly = monthlyView(measure, months.filter((v) => v.area_code === home?.code && v.period_label && periodOf(v.period_label)?.kind === 'month'));
+	return { measure, values, points: seriesPoints(values), items, reviewMix, locks, notes, areas, home, monthly };
 }

@@ -2,6 +2,7 @@ import type { Session } from '../database';
 import { TOLERANCE_JOIN, TOLERANCE_SELECT, type ToleranceColumns } from './tolerances';
 import type { Filters } from '../../state/filters';
 import { HOME_VALUES } from '../home-values';
+import { hasMonthlyData, seriesJoin } from '../measure-series';
 import { selectedWantedSql } from './data-development';
 import { measureWhere, periodWhere } from './filter-sql';
 import type { ValueRow } from './measures';
@@ -18,13 +19,16 @@ export interface ExplorerMeasure extends ToleranceColumns {
 	unit: string;
 	source: string;
 	description: string | null;
+	/** How months add up (oba/rollup-rules.ts) and the kind of year, as the file gave them; null: not given. */
+	rollup: string | null;
+	year_type: string | null;
 }
 
 /** The measures the filters select, with their priority's and agency's names. */
 export function filteredMeasures(db: Session, filters: Filters): Promise<ExplorerMeasure[]> {
 	return db.rows<ExplorerMeasure>(`
 		SELECT m.measure_id, m.name, m.quadrant, m.priority, p.name AS priority_name, m.agency_id, a.name AS agency,
-			m.polarity, m.unit, m.source, m.description, ${TOLERANCE_SELECT}
+			m.polarity, m.unit, m.source, m.description, m.rollup, m.year_type, ${TOLERANCE_SELECT}
 		FROM measures m LEFT JOIN agencies a USING (agency_id) LEFT JOIN priorities p USING (priority) ${TOLERANCE_JOIN}
 		WHERE ${measureWhere(filters)}
 		ORDER BY m.priority NULLS FIRST, m.measure_id`);
@@ -49,7 +53,7 @@ export async function filteredIds(db: Session, filters: Filters): Promise<{ meas
 export function filteredValues(db: Session, filters: Filters): Promise<ValueRow[]> {
 	return db.rows<ValueRow>(`
 		SELECT v.measure_id, v.area_code, v.period_start, v.period_label, v.value, v.marker, v.numerator, v.denominator, v.target, v.note
-		FROM ${HOME_VALUES} v JOIN measures m USING (measure_id)
+		FROM ${HOME_VALUES} v JOIN measures m USING (measure_id) ${seriesJoin('v', filters.grain)}
 		WHERE ${measureWhere(filters)} AND ${periodWhere(filters)}
 		ORDER BY v.measure_id, v.period_start`);
 }
@@ -58,17 +62,20 @@ export interface FilterOptions {
 	priorities: { priority: number; name: string }[];
 	agencies: { agency_id: string; name: string; measures: number }[];
 	periods: string[];
+	/** Some measure has monthly data: the periods can be shown as months. */
+	monthly: boolean;
 }
 
 /** What the filters can choose from: only values that select something. */
 export async function filterOptions(db: Session): Promise<FilterOptions> {
-	const [priorities, agencies, periods] = await Promise.all([
+	const [priorities, agencies, periods, monthly] = await Promise.all([
 		db.rows<{ priority: number; name: string }>(`SELECT priority, name FROM priorities ORDER BY priority`),
 		db.rows<{ agency_id: string; name: string; measures: number }>(`
 			SELECT a.agency_id, a.name, count(*) AS measures FROM measures m JOIN agencies a USING (agency_id)
 			GROUP BY ALL ORDER BY a.name`),
 		db.rows<{ label: string }>(`
-			SELECT DISTINCT period_label AS label, period_start FROM measure_values WHERE period_kind = 'quarter' ORDER BY period_start`)
+			SELECT DISTINCT period_label AS label, period_start FROM measure_values WHERE period_kind = 'quarter' ORDER BY period_start`),
+		hasMonthlyData(db)
 	]);
-	return { priorities, agencies, periods: periods.map((p) => p.label) };
+	return { priorities, agencies, periods: periods.map((p) => p.label), monthly };
 }

@@ -1,5 +1,6 @@
 import type { Session } from '../database';
 import { str } from '../sql';
+import { seriesJoin, type Grain } from '../measure-series';
 import { TOLERANCE_JOIN, TOLERANCE_SELECT } from './tolerances';
 import type { Rag } from '../../oba/rag';
 import type { ExplorerMeasure } from './explorer';
@@ -9,17 +10,17 @@ import type { ValueRow } from './measures';
 export async function measureById(db: Session, id: string): Promise<ExplorerMeasure | null> {
 	const [row] = await db.rows<ExplorerMeasure>(`
 		SELECT m.measure_id, m.name, m.quadrant, m.priority, p.name AS priority_name, m.agency_id, a.name AS agency,
-			m.polarity, m.unit, m.source, m.description, ${TOLERANCE_SELECT}
+			m.polarity, m.unit, m.source, m.description, m.rollup, m.year_type, ${TOLERANCE_SELECT}
 		FROM measures m LEFT JOIN agencies a USING (agency_id) LEFT JOIN priorities p USING (priority) ${TOLERANCE_JOIN}
 		WHERE m.measure_id = ${str(id)}`);
 	return row ?? null;
 }
 
-/** All of a measure's values, every area, in period order. */
-export function measureValues(db: Session, id: string): Promise<ValueRow[]> {
+/** A measure's series at `grain`, every area, in period order. */
+export function measureValues(db: Session, id: string, grain: Grain = 'quarter'): Promise<ValueRow[]> {
 	return db.rows<ValueRow>(`
-		SELECT measure_id, area_code, period_start, period_label, value, marker, numerator, denominator, target, note
-		FROM measure_values WHERE measure_id = ${str(id)} ORDER BY area_code, period_start`);
+		SELECT v.measure_id, v.area_code, v.period_start, v.period_label, v.value, v.marker, v.numerator, v.denominator, v.target, v.note
+		FROM measure_values v ${seriesJoin('v', grain)} WHERE v.measure_id = ${str(id)} ORDER BY v.area_code, v.period_start`);
 }
 
 export interface PriorityItemRow {

@@ -1,6 +1,7 @@
 import type { Session } from '../database';
 import { TOLERANCE_JOIN, TOLERANCE_SELECT, type ToleranceColumns } from './tolerances';
 import { HOME_VALUES } from '../home-values';
+import { seriesJoin, type Grain } from '../measure-series';
 
 export interface MeasureRow extends ToleranceColumns {
 	measure_id: string;
@@ -39,10 +40,10 @@ export interface ValueRow {
  * The partnership's own values of its measures (not population indicators), in period order:
  * the home area's only, though a file may bring the same measures for other areas.
  */
-export function localValues(db: Session): Promise<ValueRow[]> {
+export function localValues(db: Session, grain: Grain = 'quarter'): Promise<ValueRow[]> {
 	return db.rows<ValueRow>(`
 		SELECT v.measure_id, v.area_code, v.period_start, v.period_label, v.value, v.marker, v.numerator, v.denominator, v.target, v.note
-		FROM ${HOME_VALUES} v JOIN measures m USING (measure_id)
-		WHERE m.quadrant <> 'population' AND v.period_kind = 'quarter'
+		FROM ${HOME_VALUES} v JOIN measures m USING (measure_id) ${seriesJoin('v', grain)}
+		WHERE m.quadrant <> 'population'
 		ORDER BY v.measure_id, v.period_start`);
 }

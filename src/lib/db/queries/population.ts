@@ -1,5 +1,6 @@
 import type { Session } from '../database';
 import { str } from '../sql';
+import { seriesJoin } from '../measure-series';
 
 /**
  * The children aged 0–17 (`alias`) for each value of `values` (with its area_code and period start):
@@ -40,7 +41,7 @@ export function populationIndicators(db: Session, areas: readonly string[]): Pro
 		SELECT v.measure_id, v.area_code, a.name AS area_name, a.level AS area_level, v.period_start, v.period_label,
 			v.value, v.marker, p.population, p.mid_year AS population_year,
 			round(v.value / p.population * 10000, 1) AS rate
-		FROM measure_values v
+		FROM measure_values v ${seriesJoin('v', 'quarter')}
 		JOIN measures m USING (measure_id)
 		JOIN areas a USING (area_code)
 		${populationJoin('p', 'v')}

@@ -3,6 +3,8 @@ import { parseValue, VALUE_EXPECTED } from '../../oba/values';
 import type { FormatContext } from '../formats/context';
 import { columnIndex } from '../formats/context';
 import { headerKey } from '../read/headers';
+import { str } from '../../db/sql';
+import { cell } from '../stage/stage';
 import type { Lookup, LookupSpec } from './lookup';
 
 /** A column the format does not define (a DfE indicator, say), found by its header. */
@@ -26,11 +28,31 @@ export function lookupColumn(ctx: FormatContext, name: string, spec: Omit<Lookup
 /** The fields every period lookup gives: the period, its label and months, and how its text was read. */
 export const PERIOD_FIELDS = { start: 'DATE', end: 'DATE', kind: 'VARCHAR', label: 'VARCHAR', months: 'VARCHAR', reading: 'VARCHAR' } as const;
 
-export const periodLookup = (ctx: FormatContext, name = 'period') =>
-	lookupColumn(ctx, name, {
+/**
+ * The measures whose years are academic, for the period lookup: a bare "2017/18" is then read as
+ * September to August. `measureIdSql` is each row's measure id over the staged row `s`.
+ */
+export interface AcademicMeasures {
+	measureIdSql: string;
+	ids: readonly string[];
+}
+
+/** Marks a period's text as an academic measure's: the lookup parses each (text, kind of year) once. */
+const ACADEMIC = '\u0001';
+
+export const periodLookup = (ctx: FormatContext, name = 'period', academic?: AcademicMeasures) => {
+	const column = columnIndex(ctx, name);
+	const cellText = column === null ? null : `coalesce(s.${cell(column)}, '')`;
+	const textSql = academic?.ids.length && cellText
+		? `CASE WHEN ${academic.measureIdSql} IN (${academic.ids.map(str).join(', ')}) THEN '${ACADEMIC}' || ${cellText} ELSE ${cellText} END`
+		: undefined;
+	return lookupColumn(ctx, name, {
 		fields: PERIOD_FIELDS,
-		parse: (text) => {
-			const parsed = parsePeriod(text);
+		...(textSql ? { textSql } : {}),
+		parse: (marked) => {
+			const yearType = marked.startsWith(ACADEMIC) ? 'academic' : 'financial';
+			const text = yearType === 'academic' ? marked.slice(ACADEMIC.length) : marked;
+			const parsed = parsePeriod(text, { yearType });
 			if (!parsed.ok) {
 				// The parser's bare "expected …" does not say which text it could not read.
 				return parsed.message === PERIOD_EXPECTED ? { ok: false, message: `"${text.trim()}" is not a period the app can read; ${PERIOD_EXPECTED}` } : parsed;
@@ -41,6 +63,7 @@ export const periodLookup = (ctx: FormatContext, name = 'period') =>
 		},
 		fix: `Write the period as in the template, ${PERIOD_EXPECTED.replace(/^expected /, 'for example ')}.`
 	});
+};
 
 /** Digits with an optional decimal part: how nearly every value is written; DuckDB reads these itself. */
 export const PLAIN_NUMBER = '[0-9]{1,15}(\\.[0-9]{1,15})?';

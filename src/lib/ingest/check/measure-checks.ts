@@ -8,6 +8,9 @@ import { cell } from '../stage/stage';
 import { AGENCY_FIX, PRIORITY_FIX, unknownAgencyRows, unknownPriorityRows } from '../formats/action-plan';
 import { mergedMeasuresSql } from '../commit/values-writer';
 import { MEASURE_DETAILS } from '../formats/measure-details';
+import { ROLLUP_RULES, ruleUnitProblem } from '../../oba/rollup-rules';
+import { UNITS } from '../../oba/units';
+import { str } from '../../db/sql';
 
 /** The metadata a measure has once, with the column it is written in. */
 const ATTRIBUTES = [
@@ -122,6 +125,7 @@ export async function measureChecks(ctx: FormatContext, rows: string, period: Lo
 			severity: 'warning'
 		},
 		...unitMismatches(ctx, rows),
+		...rollupUnitMismatches(ctx, rows),
 		...ATTRIBUTES.map((a) => inconsistent(ctx, rows, mixed, a))
 	];
 }
@@ -150,4 +154,23 @@ function unitMismatches(ctx: FormatContext, rows: string): Check[] {
 		mismatch('percent', 'percent', '%', 'Write the value in the measure’s own unit (a number without %), or, if the measure is a percentage, give it the unit % in a unit column.'),
 		mismatch('pounds', 'gbp', '£', 'Write the value in the measure’s own unit (a number without £), or, if the measure is an amount of money, give it the unit £ in a unit column.')
 	];
+}
+
+/**
+ * A roll-up rule the measure's unit cannot take: a % or a rate summed or averaged across months
+ * (oba/rollup-rules.ts). Asked only of the measures whose rule the file gives.
+ */
+function rollupUnitMismatches(ctx: FormatContext, rows: string): Check[] {
+	if (columnIndex(ctx, 'rollup') === null) return [];
+	const refused = ROLLUP_RULES.flatMap((rule) => UNITS.flatMap((unit) => {
+		const problem = ruleUnitProblem(rule.id, unit.id);
+		return problem ? [`(${str(rule.id)}, ${str(unit.id)}, ${str(`${problem[0]!.toUpperCase()}${problem.slice(1)}.`)})`] : [];
+	}));
+	const units = mergedMeasuresSql(`(SELECT * FROM ${rows} WHERE measure_id IN (SELECT measure_id FROM ${rows} WHERE rollup IS NOT NULL))`, ctx.source);
+	return [{
+		column: columnIndex(ctx, 'rollup'),
+		sql: `SELECT r."row", ${col(ctx, 'rollup')} AS value, b.message FROM ${rows} r ${withText(ctx)} JOIN (${units}) u USING (measure_id)
+			JOIN (VALUES ${refused.join(', ')}) b(rule, unit, message) ON b.rule = r.rollup AND b.unit = u.unit`,
+		fix: 'For a % or a rate write ratio (the months’ numerators and denominators added up, then divided) or latest (the month-end figure).'
+	}];
 }

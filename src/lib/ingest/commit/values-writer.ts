@@ -7,6 +7,7 @@ import { str } from '../../db/sql';
 import { FILE_VALUE_COLUMNS, sameValueKey, valueRowSql, VALUE_KEY } from '../../db/value-columns';
 import type { Previewed } from '../compare/changes';
 import type { DataSource } from '../formats/context';
+import { rolledUpSql } from '../formats/monthly-rollup';
 import { MEASURE_DETAILS } from '../formats/measure-details';
 
 
@@ -29,12 +30,13 @@ export function mergedMeasuresSql(rows: string, source: DataSource): string {
 /**
  * The values a parsed rows table will store: a blank value with a numerator and denominator is
  * their ratio. `kept` lists the columns the file does not have (target, note): a re-import keeps
- * what is stored for them, since leaving out a column is not saying it is blank.
+ * what is stored for them, since leaving out a column is not saying it is blank. `monthly`: the
+ * rows hold months, which are followed by the quarters and years rolled up from them.
  */
-export function valuesOfMeasuresSql(rows: string, measures: string, kept: readonly ('target' | 'note')[] = []): string {
+export function valuesOfMeasuresSql(rows: string, measures: string, kept: readonly ('target' | 'note')[] = [], monthly = false): string {
 	const pick = (name: 'target' | 'note') => (kept.includes(name) ? `o.${name}` : `n.${name}`);
 	const given = Object.fromEntries(FILE_VALUE_COLUMNS.map((c) => [c.name, `n.${c.name}`]));
-	return `SELECT n."row", ${valueRowSql({
+	const asGiven = `SELECT n."row", ${valueRowSql({
 		...given,
 		value: `coalesce(n.value, CASE WHEN n.marker IS NULL AND n.denominator > 0 THEN
 			n.numerator / n.denominator * CASE m.unit WHEN 'rate10k' THEN 10000 ELSE 100 END END)`,
@@ -43,6 +45,8 @@ export function valuesOfMeasuresSql(rows: string, measures: string, kept: readon
 	})}
 		FROM ${rows} n JOIN ${measures} m USING (measure_id)
 		LEFT JOIN measure_values o ON ${sameValueKey('o', 'n')}`;
+	// Rolling up reads the rows three times: only a file with months pays for it.
+	return monthly ? rolledUpSql(asGiven, measures) : asGiven;
 }
 
 /** The handlers that write values with writeValues declare this: it keeps measure_values' history itself. */
@@ -88,6 +92,8 @@ export async function writeMeasures(
 	rows: string,
 	options: {
 		source: DataSource; importId: number; kept: readonly ('target' | 'note')[]; temp: (name: string) => string; previewed?: Previewed;
+		/** The rows hold months (see valuesOfMeasuresSql). */
+		monthly?: boolean;
 		/** A table of mergedMeasuresSql(rows) made with the data as it is now, if there is one. */
 		merged?: string;
 	}
@@ -99,6 +105,6 @@ export async function writeMeasures(
 		INSERT INTO measures BY NAME SELECT * FROM ${measures};
 		INSERT INTO areas SELECT area_code, area_name, 'Local authority' FROM settings
 			WHERE area_code IN (SELECT area_code FROM ${rows}) AND area_code NOT IN (SELECT area_code FROM areas)`);
-	await writeValues(session, valuesOfMeasuresSql(rows, measures, options.kept), options.source, options.importId, options.temp('values'),
+	await writeValues(session, valuesOfMeasuresSql(rows, measures, options.kept, options.monthly), options.source, options.importId, options.temp('values'),
 		{ keysChecked: true, replacing: options.previewed?.valuesReplacing });
 }

@@ -41,7 +41,8 @@ export interface Prepared {
 	 * The rows the file would write, as SQL relations shaped like measure_values and reviews:
 	 * the preview compares them with what is loaded.
 	 */
-	incoming?: { values?: string; reviews?: string };
+	/** `rolledUp`: the values include quarters and years rolled up from months, marked `rolled_up` (monthly-rollup.ts). */
+	incoming?: { values?: string; reviews?: string; rolledUp?: boolean };
 	/**
 	 * Writes the file's rows inside the import's transaction. `previewed`: what the preview made of
 	 * them, when no row has been left out since; what the handler made of them is then still true too.

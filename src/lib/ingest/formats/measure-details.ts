@@ -6,6 +6,8 @@
  * is an entry here and a migration (db/migrations.ts) adding its column to measures and history_measures.
  */
 import { parseThreshold, parseTravelRule, thresholdText } from '../../oba/measure-rag';
+import { parseRollupRule, ROLLUP_RULES } from '../../oba/rollup-rules';
+import { parseYearType } from '../../oba/year-type';
 import type { ColumnSpec } from './specs';
 
 export type DetailReading = { ok: true; value: string | null } | { ok: false; message: string };
@@ -42,6 +44,20 @@ export const MEASURE_DETAILS: readonly MeasureDetail[] = [
 		what: 'direction-of-travel rule',
 		read: (text) => { const p = parseTravelRule(text); return p.ok ? { ok: true, value: p.travel } : p; },
 		fix: 'Write none, improving is amber or travel decides, or leave it blank.'
+	},
+	// How months add up to quarters and years (oba/rollup-rules.ts); blank: the default for the unit.
+	{
+		column: { name: 'rollup', aliases: ['roll up', 'roll-up', 'rollup rule', 'roll-up rule', 'monthly roll-up', 'how months add up', 'aggregation'], description: `For monthly data, how months make a quarter and a year: ${ROLLUP_RULES.map((r) => `${r.id} (${r.description})`).join('; ')}. Blank: sum for counts and £, ratio for % and rates, mean for days.`, example: 'sum' },
+		what: 'roll-up rule',
+		read: (text) => { const p = parseRollupRule(text); return p.ok ? { ok: true, value: p.rule } : p; },
+		fix: 'Write sum, mean, latest (month end) or ratio (re-derived from numerator and denominator), or leave it blank.'
+	},
+	// Which years a bare "2017/18" means for the measure (oba/year-type.ts); blank: financial.
+	{
+		column: { name: 'year_type', aliases: ['year type', 'years', 'academic or financial'], description: 'financial (April to March) or academic (September to August, for school-based measures): how a year such as 2017/18 is read, and how months make years. Blank: financial.', example: 'financial' },
+		what: 'kind of year',
+		read: (text) => { const p = parseYearType(text); return p.ok ? { ok: true, value: p.yearType } : p; },
+		fix: 'Write financial or academic, or leave it blank.'
 	}
 ];
 

@@ -2,7 +2,8 @@ import { parsePolarity, parseQuadrant, parseUnit } from '../../oba/measure-meta'
 import { HOME_AREA_SQL } from '../../db/schema';
 import type { FormatContext, FormatHandler } from './context';
 import { asWritten, col, columnIndex } from './context';
-import { lookupField as field, numberLookup, periodLookup, textLookup } from '../check/cell-lookups';
+import { lookupField as field, numberLookup, periodLookup, textLookup, type AcademicMeasures } from '../check/cell-lookups';
+import { parseYearType } from '../../oba/year-type';
 import { measureChecks } from '../check/measure-checks';
 import { agencyJoin, priorityJoin } from './action-plan';
 import { mergedMeasuresSql, valuesOfMeasuresSql, VALUES_HISTORY, writeMeasures } from '../commit/values-writer';
@@ -15,12 +16,27 @@ function cellColumnSql(ctx: FormatContext, name: string): string {
 }
 
 /**
+ * The measures whose years are academic: those the file declares so (year_type), and those loaded
+ * so that the file leaves undeclared. A row's period is read by its measure's kind of year.
+ */
+async function academicMeasures(ctx: FormatContext, measureId: string): Promise<AcademicMeasures> {
+	const declared = columnIndex(ctx, 'year_type') === null ? [] : await ctx.db.rows<{ id: string; text: string }>(`
+		SELECT DISTINCT ${measureId} AS id, ${col(ctx, 'year_type')} AS text FROM ${ctx.file.table} s WHERE ${col(ctx, 'year_type')} IS NOT NULL`);
+	const loaded = await ctx.db.rows<{ id: string }>(`SELECT measure_id AS id FROM measures WHERE year_type = 'academic'`);
+	const said = new Set(declared.map((d) => d.id));
+	const ids = new Set([...declared.filter((d) => { const p = parseYearType(d.text); return p.ok && p.yearType === 'academic'; }).map((d) => d.id),
+		...loaded.map((l) => l.id).filter((id) => !said.has(id))]);
+	return { measureIdSql: measureId, ids: [...ids] };
+}
+
+/**
  * Quarterly measures, long form: one row per measure per period (DOMAIN.md §4a). The wide form
  * (wide.ts) unpivots into the same shape and comes through here too.
  */
 export const importMeasuresLong: FormatHandler = async (ctx) => {
 	const t = ctx.file.table;
-	const period = periodLookup(ctx)!;
+	const measureId = `coalesce(${col(ctx, 'measure_id')}, ${col(ctx, 'measure')})`;
+	const period = periodLookup(ctx, 'period', await academicMeasures(ctx, measureId))!;
 	const value = numberLookup(ctx, 'value');
 	const numerator = numberLookup(ctx, 'numerator');
 	const denominator = numberLookup(ctx, 'denominator');
@@ -35,7 +51,6 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 	const lookups = [period, value, numerator, denominator, target, quadrant, polarity, unit, ...details].filter((l) => l !== null);
 
 	const lookupChecks = await ctx.lookups.build(ctx.db, ctx.file);
-	const measureId = `coalesce(${col(ctx, 'measure_id')}, ${col(ctx, 'measure')})`;
 	const rows = ctx.temp('rows');
 	// One row per file row (per cell of a wide file): the parsed values, and `cell`, the rowid of the
 	// staged row, through which checks quote the analyst's own words (measure-checks.ts). The text
@@ -62,16 +77,18 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 	// The preview reads the measures several times (names, details, the values' units): grouping a million rows once is enough.
 	const merged = ctx.temp('merged_measures');
 	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${merged} AS ${mergedMeasuresSql(rows, ctx.source)}`);
+	const [months] = await ctx.db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${rows} WHERE period_kind = 'month'`);
+	const monthly = (months?.n ?? 0) > 0;
 	return {
 		checks: [...lookupChecks, ...(await measureChecks(ctx, rows, period))],
 		period: { lookup: period, table: t },
 		measures: `SELECT * FROM ${merged}`,
 		writes: ['measures', 'areas', 'measure_values'],
 		recordsOwnHistory: VALUES_HISTORY,
-		incoming: { values: valuesOfMeasuresSql(rows, merged, kept) },
+		incoming: { values: valuesOfMeasuresSql(rows, merged, kept, monthly), rolledUp: monthly },
 		write: async (session, importId, previewed) => {
 			// The measures as merged for the preview, unless rows were left out since: their details may come from those rows.
-			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp, previewed, merged: previewed && merged });
+			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp, previewed, merged: previewed && merged, monthly });
 		}
 	};
 };
@@ -80,11 +97,12 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 export const measuresLong: Format = {
 	id: 'measures-long',
 	warnsOtherColumns: true,
-	title: 'Quarterly measures, long form',
-	description: 'One row per measure per period.',
+	title: 'Measures, long form',
+	description:
+		'One row per measure per period: a quarter, a year, or a month (Apr 2018, 2018-04, 04/2018). Months are rolled up into quarters and years by each measure’s rule (the rollup column); a quarter with a month missing is marked incomplete.',
 	requiredOneOf: [['value'], ['numerator', 'denominator']],
 	columns: [
-		{ name: 'period', required: true, aliases: ['quarter', 'time period'], description: 'The period: 2016/17 Q3, Q3 2016/17, 2016 Q4, Oct-Dec 2016, 31/12/2016, 2016/17 …', example: '2016/17 Q3' },
+		{ name: 'period', required: true, aliases: ['quarter', 'month', 'time period'], description: 'The period: a quarter (2016/17 Q3, Q3 2016/17, 2016 Q4, Oct-Dec 2016, 31/12/2016), a month (Apr 2018, April 2018, 2018-04, 04/2018) or a year (2016/17: financial unless the measure’s year_type is academic; AY 2016/17)', example: '2016/17 Q3' },
 		measure,
 		{ name: 'value', aliases: ['actual', 'actual value', 'result'], description: 'The value: 1,234, 45%, 7, or a missing-value marker (c, x, z, [c], .., …).', example: '87.5' },
 		...measureMeta.slice(0, 3),

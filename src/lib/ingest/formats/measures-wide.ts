@@ -63,9 +63,9 @@ export const measuresWide: Format = {
 	id: 'measures-wide',
 	warnsOtherColumns: true,
 	periodHeaders: true,
-	title: 'Quarterly measures, wide form',
+	title: 'Measures, wide form',
 	description:
-		'One row per measure, one column per period headed by the period (2016/17 Q1, 2016/17 Q2 …), as kept in Excel. A blank cell is no value for that period.',
+		'One row per measure, one column per period headed by the period (2016/17 Q1, 2016/17 Q2 …, or months: Apr 2018, May 2018 …), as kept in Excel. A blank cell is no value for that period.',
 	columns: [
 		measure,
 		...measureMeta.slice(0, 3),

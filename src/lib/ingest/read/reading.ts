@@ -48,6 +48,8 @@ export interface FileReading {
 	values: number | null;
 	firstPeriod: string | null;
 	lastPeriod: string | null;
+	/** For monthly data: the quarters and years rolled up from its months, and how many of them are incomplete. */
+	rolledUp: { quarters: number; years: number; incomplete: number } | null;
 	/** For plans and reviews: how many (item, review) ratings the file gives. */
 	ratings: number | null;
 	periodReadings: PeriodReadingReport[];
@@ -85,6 +87,7 @@ export function basicReading(decoded: DecodedCsv, rows = 0): FileReading {
 		measures: null,
 		periods: null,
 		values: null,
+		rolledUp: null,
 		firstPeriod: null,
 		lastPeriod: null,
 		ratings: null,
@@ -128,11 +131,20 @@ export async function fullReading(db: Session, file: StagedFile, spec: FormatSpe
 		reading.periodReadings = [...byReading.values()];
 	}
 	if (prepared.incoming?.values) {
+		const rolledUp = prepared.incoming.rolledUp === true;
+		// The file's own values are counted as values; what was rolled up from its months is said apart.
+		const given = rolledUp ? `SELECT * FROM (${prepared.incoming.values}) WHERE rolled_up IS NULL` : prepared.incoming.values;
+		if (rolledUp) {
+			const [made] = await db.rows<{ quarters: number; years: number; incomplete: number }>(`
+				SELECT count(*) FILTER (period_kind = 'quarter') AS quarters, count(*) FILTER (period_kind = 'year') AS years,
+					count(*) FILTER (marker = 'incomplete') AS incomplete FROM (${prepared.incoming.values}) WHERE rolled_up`);
+			reading.rolledUp = made ?? null;
+		}
 		const [counts] = await db.rows<{ measures: number; periods: number; values: number; first: string | null; last: string | null }>(`
 			SELECT count(DISTINCT measure_id) AS measures, count(DISTINCT (period_start, period_kind)) AS periods, CAST(coalesce(sum(n), 0) AS BIGINT) AS "values",
 				arg_min(period_label, (period_start, period_end)) AS first, arg_max(period_label, (period_start, period_end)) AS last
 			-- Grouped first: a few thousand measure-periods, not a million values, are then counted distinct.
-			FROM (SELECT measure_id, period_start, period_kind, period_end, period_label, count(*) AS n FROM (${prepared.incoming.values}) GROUP BY ALL)`);
+			FROM (SELECT measure_id, period_start, period_kind, period_end, period_label, count(*) AS n FROM (${given}) GROUP BY ALL)`);
 		Object.assign(reading, { measures: counts?.measures ?? 0, periods: counts?.periods ?? 0, values: counts?.values ?? 0, firstPeriod: counts?.first ?? null, lastPeriod: counts?.last ?? null });
 	}
 	if (prepared.incoming?.reviews) {
@@ -155,6 +167,11 @@ export function readingSentences(r: FileReading): string[] {
 	if (r.measures !== null) holds.push(plural(r.measures, 'measure'), `${plural(r.periods ?? 0, 'period')}${span}`, plural(r.values ?? 0, 'value'));
 	if (r.ratings !== null) holds.push(plural(r.ratings, 'RAG rating or progress note', 'RAG ratings or progress notes'));
 	sentences.push(`The file holds ${holds.join(', ')}.`);
+	if (r.rolledUp) {
+		const { quarters, years, incomplete } = r.rolledUp;
+		sentences.push(`From its months, ${plural(quarters, 'quarter')} and ${plural(years, 'year')} were rolled up by each measure’s rule (its rollup column, else sum for counts and £, ratio for % and rates, mean for days)` +
+			(incomplete ? `; ${plural(incomplete, 'of them has', 'of them have')} a month missing, so no value, marked incomplete.` : '.'));
+	}
 	if (r.blankRows > 0) sentences.push(`${plural(r.blankRows, 'blank row')} ${r.blankRows === 1 ? 'was' : 'were'} skipped; rows keep the numbers a spreadsheet shows.`);
 	for (const seen of r.seenBefore) {
 		sentences.push(`This very file was imported before, as import ${seen.importId} (${seen.file}, ${seen.importedAt}): importing it again changes only what differs from what is loaded now.`);
