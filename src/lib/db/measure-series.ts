@@ -22,7 +22,8 @@ export function refreshMeasureSeries(db: Session): Promise<void> {
 /** Keeps, of the values `v` (by alias), the rows of each measure's series at `grain`. */
 export function seriesJoin(alias: string, grain: Grain): string {
 	const kind = grain === 'month' ? `CASE WHEN s.has_months THEN 'month' ELSE s.kind END` : 's.kind';
-	return `JOIN ${MEASURE_SERIES} s ON s.measure_id = ${alias}.measure_id AND ${alias}.period_kind = ${kind}`;
+	// A semi join: it keeps rows of `alias` and adds no column, so later USING (measure_id) stays unambiguous.
+	return `SEMI JOIN ${MEASURE_SERIES} s ON s.measure_id = ${alias}.measure_id AND ${alias}.period_kind = ${kind}`;
 }
 
 /** Whether any measure has monthly data: the page offers months only then. */

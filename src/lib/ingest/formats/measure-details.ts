@@ -47,7 +47,7 @@ export const MEASURE_DETAILS: readonly MeasureDetail[] = [
 	},
 	// How months add up to quarters and years (oba/rollup-rules.ts); blank: the default for the unit.
 	{
-		column: { name: 'rollup', aliases: ['roll up', 'roll-up', 'rollup rule', 'roll-up rule', 'monthly roll-up', 'how months add up', 'aggregation'], description: `For monthly data, how months make a quarter and a year: ${ROLLUP_RULES.map((r) => `${r.id} (${r.description})`).join('; ')}. Blank: sum for counts and £, ratio for % and rates, mean for days.`, example: 'sum' },
+		column: { name: 'rollup', aliases: ['roll up', 'roll-up', 'rollup rule', 'roll-up rule', 'monthly roll-up', 'how months add up', 'aggregation'], description: `For monthly data, how months make a quarter and a year: ${ROLLUP_RULES.map((r) => `${r.id} (${r.description})`).join('; ')}. Blank: sum for counts and £, ratio for % and rates, mean for days.`, example: 'ratio' },
 		what: 'roll-up rule',
 		read: (text) => { const p = parseRollupRule(text); return p.ok ? { ok: true, value: p.rule } : p; },
 		fix: 'Write sum, mean, latest (month end) or ratio (re-derived from numerator and denominator), or leave it blank.'
