@@ -54,8 +54,8 @@ interface RangeCard {
 }
 
 /** `suppressBelow`: safe to publish, small counts withheld before anything is worked out from them (null: none). */
-async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>, suppressBelow: number | null): Promise<RangeCard> {
-	const every = { ...NO_FILTERS, from: range.from, to: range.to };
+async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to' | 'grain'>, suppressBelow: number | null): Promise<RangeCard> {
+	const every = { ...NO_FILTERS, from: range.from, to: range.to, grain: range.grain };
 	const [measures, values, firstReview, locks] = await Promise.all([
 		filteredMeasures(db, every),
 		filteredValues(db, every),
@@ -94,15 +94,15 @@ async function rangeCard(db: Session, range: Pick<Filters, 'from' | 'to'>, suppr
 
 /**
  * Every measure the filters select, with its report card row computed by the OBA rules.
- * `version`: the data's version (workspace.version). A row depends on the data and the period
- * range only, so every measure's is worked out once per version and range; a change of the
+ * `version`: the data's version (workspace.version). A row depends on the data, the period
+ * range and the periods shown (quarters or months) only, so every measure's is worked out once per version and range; a change of the
  * other filters asks DuckDB only which measures (and which wanted measures of the data
  * development agenda) they select, and draws the same entries again.
  */
 export async function loadReportCard(db: Session, filters: Filters, version?: number, suppressBelow: number | null = null): Promise<ReportCardData> {
 	const [ids, card, options, agenda] = await Promise.all([
 		filteredIds(db, filters),
-		oncePerVersion(db, 'report-card', version, () => rangeCard(db, filters, suppressBelow), `${filters.from ?? ''}..${filters.to ?? ''}|${suppressBelow ?? ''}`),
+		oncePerVersion(db, 'report-card', version, () => rangeCard(db, filters, suppressBelow), `${filters.from ?? ''}..${filters.to ?? ''}|${filters.grain}|${suppressBelow ?? ''}`),
 		oncePerVersion(db, 'filter-options', version, () => filterOptions(db)),
 		oncePerVersion(db, 'agenda', version, () => dataDevelopmentAgenda(db, NO_FILTERS))
 	]);
