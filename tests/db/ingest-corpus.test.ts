@@ -46,6 +46,8 @@ describe('the ingest corpus', () => {
 		);
 		outcome.problems.forEach((problem, i) => {
 			expect(problem.message).toContain(entry.problems[i]!.says);
+			// A workbook's problems name their cell; a CSV file's never do.
+			expect(problem.cell).toBe(entry.problems[i]!.cell);
 			expect(problem.file).toBe(entry.file);
 			expect(problem.fix.length).toBeGreaterThan(10);
 		});

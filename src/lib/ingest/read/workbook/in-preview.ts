@@ -1,0 +1,52 @@
+/**
+ * What a preview does for a workbook: reads the chosen sheet to CSV text (then read as any CSV
+ * file is), and, once it is checked, tells where each problem is in the sheet and how the sheet
+ * was read.
+ */
+import type { ImportOutcome } from '../../import-file';
+import { splitRecord } from '../headers';
+import { fileProblem, type Problem } from '../../check/problems';
+import { hiddenRowsWarning, locateInSheet, sheetName } from './locate';
+import { readWorkbookHere, type ReadWorkbook } from './read-here';
+import type { WorkbookRead } from './workbook';
+
+/** The sheet read, or the problem that stopped it. */
+export async function openSheet(file: string, source: Uint8Array | Blob, sheet: string | undefined, read: ReadWorkbook = readWorkbookHere, signal?: AbortSignal): Promise<WorkbookRead | Problem> {
+	try {
+		return await read(source, sheet, signal);
+	} catch (error) {
+		if (signal?.aborted) throw error;
+		const why = error instanceof Error ? error.message : String(error);
+		return fileProblem(file, `This file is a workbook (.xlsx, .ods or .xls) or another zip file, but it could not be read as a workbook: ${why}`,
+			'Open it in Excel or LibreOffice and save it again as an Excel workbook (.xlsx), or save the sheet as “CSV UTF-8 (Comma delimited)” and import that file.');
+	}
+}
+
+/** Warnings a sheet earns before its rows are checked. */
+export function sheetWarnings(file: string, book: WorkbookRead): Problem[] {
+	const hidden = hiddenRowsWarning(file, book.sheet, book.hiddenRows);
+	return hidden ? [hidden] : [];
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+function sheetSentences(book: WorkbookRead): string[] {
+	const hidden = book.sheets.filter((s) => s.hidden).length;
+	const sentences = [
+		`Read from the sheet ${sheetName(book.sheet)} of a workbook of ${plural(book.sheets.length, 'sheet')}${hidden ? ` (${hidden} hidden)` : ''}; rows and columns are numbered as in the workbook.`
+	];
+	if (book.merged.length) {
+		const shown = book.merged.slice(0, 5).join(', ');
+		sentences.push(`Merged cells ${shown}${book.merged.length > 5 ? ` and ${book.merged.length - 5} more` : ''} were read as Excel shows them: the top-left value in every cell.`);
+	}
+	return sentences;
+}
+
+/**
+ * Once the sheet is checked: each problem gets its cell ('Q3 2017'!D14), and the reading says
+ * which sheet was read, in place of the CSV text's encoding and delimiter (the app wrote that text).
+ */
+export function describeSheet(outcome: ImportOutcome, book: WorkbookRead, header: { line: string; delimiter: string } | null): void {
+	locateInSheet(outcome.problems, book.sheet, header ? splitRecord(header.line, header.delimiter) : []);
+	if (outcome.reading) outcome.reading.sentences = [...sheetSentences(book), ...outcome.reading.sentences.slice(1)];
+}
