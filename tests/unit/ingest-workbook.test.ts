@@ -7,7 +7,7 @@ import { odsHidden } from '../../src/lib/ingest/read/workbook/ods-hidden';
 import { sheetToCsv } from '../../src/lib/ingest/read/workbook/sheet-csv';
 import { isWorkbook } from '../../src/lib/ingest/read/workbook/sheets';
 import { chooseSheet, readWorkbook } from '../../src/lib/ingest/read/workbook/workbook';
-import type { Problem } from '../../src/lib/ingest/problems';
+import type { Problem } from '../../src/lib/ingest/check/problems';
 import { CORPUS_DIR } from '../fixtures/ingest/corpus';
 import { join } from 'node:path';
 

@@ -106,7 +106,10 @@ export interface PreviewOptions {
 	changes?: boolean;
 	/** How the bytes are decoded: on this thread by default; the pages pass readInWorker. */
 	read?: ReadBytes;
-	/** How a workbook's sheet is read: on this thread by default; the pages pass readWorkbookInWorker. */
+	/**
+	 * How a workbook's sheet is read: the Import page passes readWorkbookInWorker, Node readWorkbookHere.
+	 * Without it a workbook is refused (nothing else loads SheetJS).
+	 */
 	readWorkbook?: ReadWorkbook;
 	/** Told as each step starts, and how far the reading has gone (0 to 1). */
 	progress?: (step: PreviewStep, fraction: number) => void;

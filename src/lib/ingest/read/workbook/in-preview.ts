@@ -7,16 +7,22 @@ import type { ImportOutcome } from '../../import-file';
 import { splitRecord } from '../headers';
 import { fileProblem, type Problem } from '../../check/problems';
 import { hiddenRowsWarning, locateInSheet, sheetName } from './locate';
-import { readWorkbookHere, type ReadWorkbook } from './read-here';
+import type { ReadWorkbook } from './read-here';
+import { NO_SUCH_SHEET } from './sheets';
 import type { WorkbookRead } from './workbook';
 
-/** The sheet read, or the problem that stopped it. */
-export async function openSheet(file: string, source: Uint8Array | Blob, sheet: string | undefined, read: ReadWorkbook = readWorkbookHere, signal?: AbortSignal): Promise<WorkbookRead | Problem> {
+/**
+ * The sheet read, or the problem that stopped it. The reader is the caller's: SheetJS is bundled
+ * only where it is read (the page's worker, Node's readWorkbookHere), never in the page's own code.
+ */
+export async function openSheet(file: string, source: Uint8Array | Blob, sheet: string | undefined, read: ReadWorkbook | undefined, signal?: AbortSignal): Promise<WorkbookRead | Problem> {
+	if (!read) return fileProblem(file, 'This file is a workbook (.xlsx, .ods or .xls) or another zip file; only CSV files are read here.', 'Import it on the Import page, or save the sheet as “CSV UTF-8 (Comma delimited)” and import that file.');
 	try {
 		return await read(source, sheet, signal);
 	} catch (error) {
 		if (signal?.aborted) throw error;
 		const why = error instanceof Error ? error.message : String(error);
+		if (why.startsWith(NO_SUCH_SHEET)) return fileProblem(file, why, 'Choose one of its sheets by its name as Excel shows it on the sheet’s tab.');
 		return fileProblem(file, `This file is a workbook (.xlsx, .ods or .xls) or another zip file, but it could not be read as a workbook: ${why}`,
 			'Open it in Excel or LibreOffice and save it again as an Excel workbook (.xlsx), or save the sheet as “CSV UTF-8 (Comma delimited)” and import that file.');
 	}

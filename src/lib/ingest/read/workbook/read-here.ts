@@ -1,8 +1,9 @@
 /**
  * Reading a workbook's sheet on this thread (Node: tests and the command-line validator), or in a
- * worker on the page (read-in-worker.ts). SheetJS is loaded only when a workbook is read.
+ * worker on the page (read-in-worker.ts). Never imported by the page's code: its bundle would
+ * then carry SheetJS (about 360 kB), which only the worker needs.
  */
-import type { WorkbookRead } from './workbook';
+import { readWorkbook, type WorkbookRead } from './workbook';
 
 /** Reads the sheet asked for (the first visible one when none is), from a file's bytes or the file itself. */
 export type ReadWorkbook = (source: Uint8Array | Blob, sheet: string | undefined, signal?: AbortSignal) => Promise<WorkbookRead>;
@@ -10,6 +11,5 @@ export type ReadWorkbook = (source: Uint8Array | Blob, sheet: string | undefined
 export const readWorkbookHere: ReadWorkbook = async (source, sheet, signal) => {
 	const bytes = source instanceof Blob ? new Uint8Array(await source.arrayBuffer()) : source;
 	signal?.throwIfAborted();
-	const { readWorkbook } = await import('./workbook');
 	return readWorkbook(bytes, sheet);
 };

@@ -21,5 +21,8 @@ export function isWorkbook(head: Uint8Array): boolean {
 	return starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0);
 }
 
+/** How a request for a sheet the workbook lacks is refused (it crosses from the worker as a message). */
+export const NO_SUCH_SHEET = 'The workbook has no sheet named';
+
 /** The workbook extensions the Import page's file picker offers. */
 export const WORKBOOK_EXTENSIONS = ['.xlsx', '.ods', '.xls'] as const;

@@ -7,7 +7,7 @@ import { CFB, read, SSF, type WorkBook } from '@e965/xlsx';
 import type { DateCodes } from './cell-text';
 import { odsHidden } from './ods-hidden';
 import { sheetToCsv } from './sheet-csv';
-import type { SheetChoice, WorkbookSheet } from './sheets';
+import { NO_SUCH_SHEET, type SheetChoice, type WorkbookSheet } from './sheets';
 
 const CODES: DateCodes = {
 	isDate: (format) => SSF.is_date(format) as boolean,
@@ -31,7 +31,7 @@ function sheetsOf(book: WorkBook): WorkbookSheet[] {
 export function chooseSheet(sheets: readonly WorkbookSheet[], wanted?: string): string {
 	if (wanted !== undefined) {
 		if (!sheets.some((s) => s.name === wanted)) {
-			throw new Error(`The workbook has no sheet named “${wanted}”; its sheets are ${sheets.map((s) => `“${s.name}”`).join(', ')}.`);
+			throw new Error(`${NO_SUCH_SHEET} “${wanted}”; its sheets are ${sheets.map((s) => `“${s.name}”`).join(', ')}.`);
 		}
 		return wanted;
 	}
