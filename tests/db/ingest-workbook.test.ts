@@ -6,6 +6,7 @@ import type { Database } from '../../src/lib/db/database';
 import { commitImport } from '../../src/lib/ingest/commit';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
+import { MAX_WORKBOOK_BYTES } from '../../src/lib/ingest/read/workbook/in-preview';
 import { readWorkbookHere } from '../../src/lib/ingest/read/workbook/read-here';
 import { readWorkbook } from '../../src/lib/ingest/read/workbook/workbook';
 import { previewReport } from '../../src/lib/ingest/report-text';
@@ -47,6 +48,13 @@ describe('a workbook in the preview', () => {
 	test('without a workbook reader (only the Import page and Node pass one) a workbook is refused, not read as text', async () => {
 		const preview = await previewImport(db, { name: 'ok-workbook-long.xlsx', bytes: corpusBytes('ok-workbook-long.xlsx') });
 		expect(preview.outcome.problems.map((p) => p.message)).toEqual(['This file is a workbook (.xlsx, .ods or .xls) or another zip file; only CSV files are read here.']);
+	});
+
+	test('a workbook over 20 MB is refused before SheetJS reads it', async () => {
+		const bytes = new Uint8Array(MAX_WORKBOOK_BYTES + 1);
+		bytes.set([0x50, 0x4b, 0x03, 0x04]);
+		const preview = await previewImport(db, { name: 'big.xlsx', bytes }, options);
+		expect(preview.outcome.problems.map((p) => p.message)).toEqual(['The workbook is 20 MB: the app reads workbooks of up to 20 MB.']);
 	});
 
 	test('the checksum is of the sheet as read: each sheet of a workbook is its own import', async () => {

@@ -12,10 +12,22 @@ import { NO_SUCH_SHEET } from './sheets';
 import type { WorkbookRead } from './workbook';
 
 /**
+ * The largest workbook read: 20 MB, about 270,000 rows of long-form measures. SheetJS holds the
+ * whole workbook as objects, about 25 MB of memory per MB of .xlsx (measured: a 7.4 MB workbook of
+ * 100,000 rows took 187 MB), so a larger one could crash the tab; as CSV it may be 150 MB.
+ */
+export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
+
+/**
  * The sheet read, or the problem that stopped it. The reader is the caller's: SheetJS is bundled
  * only where it is read (the page's worker, Node's readWorkbookHere), never in the page's own code.
  */
 export async function openSheet(file: string, source: Uint8Array | Blob, sheet: string | undefined, read: ReadWorkbook | undefined, signal?: AbortSignal): Promise<WorkbookRead | Problem> {
+	const size = source instanceof Blob ? source.size : source.length;
+	if (size > MAX_WORKBOOK_BYTES) {
+		return fileProblem(file, `The workbook is ${(size / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB: the app reads workbooks of up to ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB.`,
+			'Save the sheet as “CSV UTF-8 (Comma delimited)” (File → Save As) and import that file: CSV files of up to 150 MB are read.');
+	}
 	if (!read) return fileProblem(file, 'This file is a workbook (.xlsx, .ods or .xls) or another zip file; only CSV files are read here.', 'Import it on the Import page, or save the sheet as “CSV UTF-8 (Comma delimited)” and import that file.');
 	try {
 		return await read(source, sheet, signal);

@@ -40,10 +40,13 @@ function lastCell(ref: string | undefined): { row: number; column: number } | nu
 export function sheetToCsv(sheet: WorkSheet, codes: DateCodes, date1904 = false): SheetCsv {
 	const end = lastCell(sheet['!ref']);
 	if (!end) return { text: '', hiddenRows: [], merged: [] };
+	// A dense sheet (SheetJS's `dense` option) keeps rows of cells: read without building each address.
+	const dense = sheet['!data'] as CellObject[][] | undefined;
+	const at = dense ? (r: number, c: number) => dense[r]?.[c] : (r: number, c: number) => sheet[address(r, c)] as CellObject | undefined;
 	const rows: string[][] = [];
 	for (let r = 0; r <= end.row; r++) {
 		const row: string[] = [];
-		for (let c = 0; c <= end.column; c++) row.push(cellText(sheet[address(r, c)] as CellObject | undefined, codes, date1904));
+		for (let c = 0; c <= end.column; c++) row.push(cellText(at(r, c), codes, date1904));
 		rows.push(row);
 	}
 	// A merged range shows its top-left value across every cell: a header over several columns, a measure's name down several rows.

@@ -9,8 +9,11 @@ import { odsHidden } from './ods-hidden';
 import { sheetToCsv } from './sheet-csv';
 import { NO_SUCH_SHEET, type SheetChoice, type WorkbookSheet } from './sheets';
 
+/** Whether a format is a date's, asked once per format: a sheet has a few formats and many cells. */
+const dateFormats = new Map<string, boolean>();
+
 const CODES: DateCodes = {
-	isDate: (format) => SSF.is_date(format) as boolean,
+	isDate: (format) => dateFormats.get(format) ?? dateFormats.set(format, SSF.is_date(format) as boolean).get(format)!,
 	dateOf: (serial, date1904) => SSF.parse_date_code(serial, { date1904 }) as { y: number; m: number; d: number } | null
 };
 
@@ -58,7 +61,8 @@ function markOdsHidden(book: WorkBook, bytes: Uint8Array): void {
 
 export function readWorkbook(bytes: Uint8Array, wanted?: string): WorkbookRead {
 	// cellStyles: hidden rows are kept only with the rows' styles; cellNF: each cell's number format (dates, %).
-	const book = read(bytes, { type: 'array', cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, cellFormula: false });
+	// dense: rows of cells, read faster than a map of addresses.
+	const book = read(bytes, { type: 'array', dense: true, cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, cellFormula: false });
 	if (book.bookType === 'ods') markOdsHidden(book, bytes);
 	const sheets = sheetsOf(book);
 	const sheet = chooseSheet(sheets, wanted);
