@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
-import { commitImport } from '../../src/lib/ingest/commit';
+import { commitImport } from '../../src/lib/ingest/commit/commit';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
 import { MAX_WORKBOOK_BYTES } from '../../src/lib/ingest/read/workbook/in-preview';
@@ -11,7 +11,7 @@ import { readWorkbookHere } from '../../src/lib/ingest/read/workbook/read-here';
 import { readWorkbook } from '../../src/lib/ingest/read/workbook/workbook';
 import { previewReport } from '../../src/lib/ingest/report-text';
 import { dumpTables } from '../../src/lib/ingest/table-text';
-import { undoImport } from '../../src/lib/ingest/undo';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { corpusBytes } from '../fixtures/ingest/corpus';
 import { sampleDatabase } from '../helpers/workspace';
 
