@@ -166,7 +166,8 @@ export async function previewImport(db: Database, request: ImportRequest, option
 			outcome.problems.push(...sheetWarnings(request.name, book));
 		}
 		const text = book ? { bytes: book.csv, head: await fileHead(book.csv) } : null;
-		// The reader may take bytes (a worker does): it gets a copy, since a re-check reads the request again. A Blob is read afresh.
+		// The reader may take bytes (a worker does): it gets a copy, since a re-check reads the request again. A Blob is read afresh;
+		// a sheet's text is this preview's own.
 		const bytes = text ? text.bytes : request.bytes instanceof Blob ? request.bytes : request.bytes.slice();
 		const reading = (options.read ?? readHere)(bytes, (f) => options.progress?.('reading', f), signal);
 		// DuckDB reads a File while the worker does, on a guess the worker's reading must bear out.
