@@ -1,7 +1,7 @@
 /**
- * npm run validate -- FILE... [--json]
+ * npm run validate -- FILE... [--sheet NAME] [--json]
  *
- * Checks CSV files with the same reading and validation code as the Import page, on the same
+ * Checks CSV files and workbooks (.xlsx, .ods, .xls: the first visible sheet, or the sheet NAME) with the same reading and validation code as the Import page, on the same
  * DuckDB engine (its Node build), against the app's sample data (so agencies, priorities, plan
  * items and loaded measures resolve). Nothing is written anywhere. Prints each file's report
  * (how it was read; every problem with file, row, column, value, message and fix; what it would
@@ -19,12 +19,13 @@ import type { DfeSelection } from '../src/lib/ingest/formats/dfe';
 import { discardPreview, previewImport, type ImportPreview } from '../src/lib/ingest/preview';
 import { fileProblem, hasErrors, problemTotals } from '../src/lib/ingest/check/problems';
 import { previewReport } from '../src/lib/ingest/report-text';
+import { readWorkbookHere } from '../src/lib/ingest/read/workbook/read-here';
 import { loadSample } from '../src/lib/ingest/sample';
 import { areaDataFrom } from '../src/lib/db/area-data-node';
 
 // The built file is .svelte-kit/validate/validate.js; the sample data is the project's data/.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const USAGE = 'Usage: npm run validate -- FILE... [--json]\nChecks each CSV file as the Import page does; exit code 1 when any file has errors.';
+const USAGE = 'Usage: npm run validate -- FILE... [--sheet NAME] [--json]\nChecks each CSV file or workbook as the Import page does (a workbook\'s first visible sheet, or the sheet NAME); exit code 1 when any file has errors.';
 
 /** A DfE file is checked for every area and indicator column it has: the page lets the user choose. */
 function everything(preview: ImportPreview): DfeSelection | null {
@@ -38,7 +39,7 @@ function everything(preview: ImportPreview): DfeSelection | null {
 	};
 }
 
-async function check(db: Database, path: string): Promise<ImportPreview> {
+async function check(db: Database, path: string, sheet: string | undefined): Promise<ImportPreview> {
 	const name = basename(path);
 	let bytes: Uint8Array;
 	try {
@@ -47,13 +48,13 @@ async function check(db: Database, path: string): Promise<ImportPreview> {
 		const reason = error instanceof Error ? error.message : String(error);
 		const outcome = { file: name, format: null, rowCount: 0, importId: null, rowsWritten: 0, rowsSkipped: 0, reading: null,
 			problems: [fileProblem(name, `The file could not be opened: ${reason}`, 'Check the path and that the file can be read.')] };
-		return { id: 0, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null, checksum: null };
+		return { id: 0, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null, checksum: null, workbook: null };
 	}
-	let preview = await previewImport(db, { name, bytes });
+	let preview = await previewImport(db, { name, bytes, sheet }, { readWorkbook: readWorkbookHere });
 	const selection = everything(preview);
 	if (selection) {
 		await discardPreview(db, preview);
-		preview = await previewImport(db, { name, bytes, dfe: selection });
+		preview = await previewImport(db, { name, bytes, sheet, dfe: selection }, { readWorkbook: readWorkbookHere });
 	}
 	await discardPreview(db, preview);
 	return preview;
@@ -61,7 +62,13 @@ async function check(db: Database, path: string): Promise<ImportPreview> {
 
 async function main(args: string[]): Promise<number> {
 	const json = args.includes('--json');
-	const files = args.filter((a) => a !== '--json');
+	const at = args.indexOf('--sheet');
+	const sheet = at >= 0 ? args[at + 1] : undefined;
+	if (at >= 0 && sheet === undefined) {
+		console.error(USAGE);
+		return 2;
+	}
+	const files = args.filter((a, i) => a !== '--json' && (at < 0 || (i !== at && i !== at + 1)));
 	if (files.length === 0 || files.some((f) => f === '--help' || f === '-h')) {
 		console.error(USAGE);
 		return files.length === 0 ? 2 : 0;
@@ -72,7 +79,8 @@ async function main(args: string[]): Promise<number> {
 	if (broken.length) throw new Error(`The sample data did not load: ${broken.map((o) => o.file).join(', ')}`);
 
 	const previews: ImportPreview[] = [];
-	for (const file of files) previews.push(await check(db, file));
+	// A CSV file has no sheets: --sheet is for the workbooks among the files.
+	for (const file of files) previews.push(await check(db, file, sheet));
 	const failed = previews.filter((p) => hasErrors(p.outcome.problems)).length;
 	if (json) {
 		console.log(JSON.stringify(previews.map((p) => ({
@@ -84,6 +92,7 @@ async function main(args: string[]): Promise<number> {
 			rowsWithErrors: p.rowsWithErrors,
 			validRowsPossible: p.validRowsPossible,
 			reading: p.outcome.reading,
+			workbook: p.workbook,
 			problems: p.outcome.problems,
 			changes: p.changes
 		})), null, 2));

@@ -3,6 +3,7 @@ import type { Database } from '../../src/lib/db/database';
 import { commitImport } from '../../src/lib/ingest/commit/commit';
 import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
 import type { FileReading } from '../../src/lib/ingest/read/reading';
+import { readWorkbookHere } from '../../src/lib/ingest/read/workbook/read-here';
 import { dumpTables } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { corpus, corpusBytes, corpusFiles, type CorpusEntry } from '../fixtures/ingest/corpus';
@@ -34,7 +35,7 @@ describe('the ingest corpus', () => {
 	// One database with the sample loaded, as the page has it; each file is imported, checked and undone.
 	test.each(corpus.files)('$file: $about', async (entry) => {
 		const before = await dumpTables(db);
-		const preview = await previewImport(db, { name: entry.file, bytes: corpusBytes(entry.file), ...entry.request });
+		const preview = await previewImport(db, { name: entry.file, bytes: corpusBytes(entry.file), ...entry.request }, { readWorkbook: readWorkbookHere });
 		// A preview writes nothing.
 		expect(await dumpTables(db)).toEqual(before);
 		const outcome = preview.ready ? await commitImport(db, preview) : preview.outcome;
@@ -47,6 +48,8 @@ describe('the ingest corpus', () => {
 		);
 		outcome.problems.forEach((problem, i) => {
 			expect(problem.message).toContain(entry.problems[i]!.says);
+			// A workbook's problems name their cell; a CSV file's never do.
+			expect(problem.cell).toBe(entry.problems[i]!.cell);
 			expect(problem.file).toBe(entry.file);
 			expect(problem.fix.length).toBeGreaterThan(10);
 		});

@@ -24,6 +24,8 @@ export interface ImportRequest {
 	format?: FormatId;
 	/** For DfE open data: which areas and indicators to take. */
 	dfe?: DfeSelection;
+	/** For a workbook: the sheet to read (default: the first visible one). */
+	sheet?: string;
 }
 
 export interface ImportOutcome {

@@ -18,6 +18,11 @@ import { readHere, type ReadBytes } from './read/read-bytes';
 import { fileProblem, hasErrors, headerProblem } from './check/problems';
 import { basicReading, fullReading, readingWarnings } from './read/reading';
 import { confirmedStage, dropStaged, newPrefix, stageDecoded, stageOnGuess, type StagedFile } from './stage/stage';
+import { excelErrorChecks, withoutEchoes } from './read/workbook/error-cells';
+import { describeSheet, openSheet, sheetWarnings } from './read/workbook/in-preview';
+import type { ReadWorkbook } from './read/workbook/read-here';
+import { isWorkbook, type SheetChoice } from './read/workbook/sheets';
+import type { WorkbookRead } from './read/workbook/workbook';
 
 /** What the page shows before anything is written. Plain data: it may be kept in component state. */
 export interface ImportPreview {
@@ -35,8 +40,13 @@ export interface ImportPreview {
 	readonly validRowsPossible: boolean;
 	/** For a DfE file: its areas, filters and indicator columns, to choose from. */
 	readonly dfe: DfeDescription | null;
-	/** SHA-256 of the file, once read: the import log and the saved copy know the file by it. */
+	/**
+	 * SHA-256 of the file, once read: the import log and the saved copy know the file by it. For a
+	 * workbook, of the sheet's text as read (each sheet is its own import).
+	 */
 	readonly checksum: string | null;
+	/** For a workbook: its sheets, to choose from, and the one read. */
+	readonly workbook: SheetChoice | null;
 }
 
 /** What commitImport needs from a preview; kept here, not in the page's state. */
@@ -96,6 +106,11 @@ export interface PreviewOptions {
 	changes?: boolean;
 	/** How the bytes are decoded: on this thread by default; the pages pass readInWorker. */
 	read?: ReadBytes;
+	/**
+	 * How a workbook's sheet is read: the Import page passes readWorkbookInWorker, Node readWorkbookHere.
+	 * Without it a workbook is refused (nothing else loads SheetJS).
+	 */
+	readWorkbook?: ReadWorkbook;
 	/** Told as each step starts, and how far the reading has gone (0 to 1). */
 	progress?: (step: PreviewStep, fraction: number) => void;
 	/** Stops the preview at the next step: it rejects with the signal's reason, leaving nothing behind. */
@@ -109,12 +124,18 @@ export async function previewImport(db: Database, request: ImportRequest, option
 	const id = ++previews;
 	const outcome = emptyOutcome(request);
 	let hashing: Promise<string> | null = null;
-	const preview = async (fields: Partial<ImportPreview> = {}): Promise<ImportPreview> => ({
-		id, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null,
-		// Only a preview that stops early (a refused file) is built before the checksum is awaited on
-		// its own below; its problems are what the user must hear, and a failed hash leaves it blank.
-		checksum: hashing ? await hashing.catch(() => null) : null, ...fields
-	});
+	let book: WorkbookRead | null = null;
+	let header: { line: string; delimiter: string } | null = null;
+	const preview = async (fields: Partial<ImportPreview> = {}): Promise<ImportPreview> => {
+		if (book) describeSheet(outcome, book, header);
+		return {
+			id, outcome, changes: [], ready: false, rowsWithErrors: 0, validRowsPossible: false, dfe: null,
+			// Only a preview that stops early (a refused file) is built before the checksum is awaited on
+			// its own below; its problems are what the user must hear, and a failed hash leaves it blank.
+			checksum: hashing ? await hashing.catch(() => null) : null,
+			workbook: book && { sheets: book.sheets, sheet: book.sheet }, ...fields
+		};
+	};
 	const prefix = newPrefix();
 	let kept = false;
 	let guessed: Promise<StagedFile | null> | null = null;
@@ -134,15 +155,28 @@ export async function previewImport(db: Database, request: ImportRequest, option
 				'Split it into smaller files, for example one per financial year, and import each in turn.'));
 			return preview();
 		}
-		// The reader may take bytes (a worker does): it gets a copy, since a re-check reads the request again. A Blob is read afresh.
-		const bytes = request.bytes instanceof Blob ? request.bytes : request.bytes.slice();
+		// A workbook's chosen sheet becomes CSV text, read from here on as a CSV file is.
+		if (isWorkbook(head.head)) {
+			const opened = await openSheet(request.name, request.bytes, request.sheet, options.readWorkbook, signal);
+			if (!('csv' in opened)) {
+				outcome.problems.push(opened);
+				return preview();
+			}
+			book = opened;
+			outcome.problems.push(...sheetWarnings(request.name, book));
+		}
+		const text = book ? { bytes: book.csv, head: await fileHead(book.csv) } : null;
+		// The reader may take bytes (a worker does): it gets a copy, since a re-check reads the request again. A Blob is read afresh;
+		// a sheet's text is this preview's own.
+		const bytes = text ? text.bytes : request.bytes instanceof Blob ? request.bytes : request.bytes.slice();
 		const reading = (options.read ?? readHere)(bytes, (f) => options.progress?.('reading', f), signal);
 		// DuckDB reads a File while the worker does, on a guess the worker's reading must bear out.
-		guessed = request.bytes instanceof Blob ? stageOnGuess(db, request.name, request.bytes, prefix, signal) : null;
+		guessed = !text && request.bytes instanceof Blob ? stageOnGuess(db, request.name, request.bytes, prefix, signal) : null;
 		const { checksum, decoded } = await reading;
 		hashing = checksum;
+		header = { line: decoded.headerLine, delimiter: decoded.delimiter };
 		outcome.reading = basicReading(decoded);
-		outcome.problems.push(...readingProblems(request.name, head, decoded));
+		outcome.problems.push(...readingProblems(request.name, text?.head ?? head, decoded));
 		if (hasErrors(outcome.problems)) return preview();
 		step('loading');
 		const file = confirmedStage(await guessed, decoded) ?? (await stageDecoded(db, request.name, decoded, prefix, true));
@@ -179,9 +213,9 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		const prepared = await handler({ db, file, spec, match, source, lookups: new Lookups(prefix), temp });
 		const stray = strayCells(file);
 		// Stray cells first: a shifted row's other problems follow from them; then cells too long to be what they should.
-		const checks = [...(stray ? [stray] : []), ...cellLengthChecks(file, match), ...prepared.checks];
+		const checks = [...(stray ? [stray] : []), ...cellLengthChecks(file, match), ...excelErrorChecks(file), ...prepared.checks];
 		const fileLevel = [...(spec.warnsOtherColumns ? ignoredColumns(file, match, spec) : []), ...(prepared.problems ?? [])];
-		const rowLevel = await runChecks(db, file, checks);
+		const rowLevel = withoutEchoes(await runChecks(db, file, checks));
 		outcome.problems.push(...fileLevel, ...rowLevel);
 		const sha256 = await checksum;
 		outcome.reading = await fullReading(db, file, spec, match, prepared, sha256);

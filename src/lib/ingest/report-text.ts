@@ -10,7 +10,7 @@ import { problemTotals, type Problem } from './check/problems';
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 function problemLines(p: Problem): string[] {
-	const where = [p.row === null ? 'whole file' : `row ${p.row}`, p.column === null ? null : `column "${p.column}"`, p.value === null ? null : `value "${p.value}"`]
+	const where = [p.cell ?? null, p.row === null ? (p.cell ? null : 'whole file') : `row ${p.row}`, p.column === null ? null : `column "${p.column}"`, p.value === null ? null : `value "${p.value}"`]
 		.filter(Boolean)
 		.join(', ');
 	return [`  ${p.severity === 'error' ? 'ERROR  ' : 'Warning'} ${where}`, `          ${p.message}`, `          Fix: ${p.fix}`];
@@ -35,6 +35,10 @@ export function previewReport(preview: ImportPreview): string {
 	const title = outcome.reading?.formatTitle ? ` (${outcome.reading.formatTitle})` : '';
 	const lines = [`${outcome.file}${title}`];
 	for (const sentence of outcome.reading?.sentences ?? []) lines.push(`  ${sentence}`);
+	if (preview.workbook) {
+		const sheets = preview.workbook.sheets.map((s) => `“${s.name}”${s.name === preview.workbook?.sheet ? ' (read)' : s.hidden ? ' (hidden in Excel)' : ''}`);
+		lines.push(`  Sheets: ${sheets.join(', ')}.`);
+	}
 	if (outcome.problems.length) lines.push('');
 	for (const p of outcome.problems) lines.push(...problemLines(p));
 	const changes = preview.changes;

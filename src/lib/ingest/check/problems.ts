@@ -17,6 +17,11 @@ export interface Problem {
 	 * of a check beyond those listed (checks.ts). Absent means one.
 	 */
 	count?: number;
+	/**
+	 * In a workbook, where the problem is as Excel writes it: `'Q3 2017'!D14` for a cell,
+	 * `'Q3 2017'!14:14` for a row, the sheet's name for the whole sheet (read/workbook/locate.ts).
+	 */
+	cell?: string;
 }
 
 /** Cells are shown in full up to this many characters; a pasted essay is clipped, with its length said. */
@@ -61,7 +66,7 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 
 /** "row 12, column 'period': ..." — the one-line form used by the command line and logs. */
 export function describeProblem(p: Problem): string {
-	const where = [p.file, p.row === null ? null : `row ${p.row}`, p.column === null ? null : `column "${p.column}"`]
+	const where = [p.file, p.cell ?? null, p.row === null ? null : `row ${p.row}`, p.column === null ? null : `column "${p.column}"`]
 		.filter(Boolean)
 		.join(', ');
 	const value = p.value === null ? '' : ` (value "${p.value}")`;

@@ -27,8 +27,7 @@ export async function fileHead(source: Uint8Array | Blob): Promise<FileHead> {
 
 function notText(bytes: Uint8Array): string | null {
 	const starts = (...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
-	if (starts(0x50, 0x4b, 0x03, 0x04)) return 'This is an Excel workbook (.xlsx) or another zip file, not a CSV file.';
-	if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'This is an old Excel workbook (.xls), not a CSV file.';
+	// A workbook (a zip, or an old .xls) never reaches here: the preview reads its sheet first (read/workbook/).
 	if (starts(0x25, 0x50, 0x44, 0x46)) return 'This is a PDF, not a CSV file.';
 	return null;
 }
