@@ -74,6 +74,15 @@ describe('monthly data rolled up to quarters and years', () => {
 		expect((await stored('MX5'))[0]).toMatchObject({ period_label: '2018/19 Q1', value: 5 });
 	});
 
+	test('the wide form takes months as its column headers, and rolls them up the same way', async () => {
+		const outcome = await importFile(db, { name: 'wide-months.csv', bytes: bytes([
+			'measure_id,measure,quadrant,unit,Apr 2019,May 2019,Jun 2019', 'MX7,Missing episodes,How much did we do?,count,5,6,7'
+		]) });
+		expect(outcome.problems).toEqual([]);
+		expect(outcome.format).toBe('measures-wide');
+		expect((await stored('MX7'))[0]).toEqual({ period_kind: 'quarter', period_label: '2019/20 Q1', value: 18, marker: null, numerator: null, denominator: null });
+	});
+
 	test('an academic measure reads 2017/18 as September to August, and its months make academic years', async () => {
 		const outcome = await importFile(db, { name: 'schools.csv', bytes: bytes([
 			'measure_id,measure,quadrant,unit,year_type,period,value',
