@@ -46,6 +46,6 @@ describe('npm run validate', () => {
 	test('without files it says how to use it', { timeout: SLOW }, async () => {
 		const run = await validate();
 		expect(run.code).toBe(2);
-		expect(run.stderr).toContain('Usage: npm run validate -- FILE... [--json]');
+		expect(run.stderr).toContain('Usage: npm run validate -- FILE... [--sheet NAME] [--json]');
 	});
 });
