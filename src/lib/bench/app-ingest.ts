@@ -2,6 +2,8 @@
 // Import page around it: what the harness measures when /import/ does not exist yet.
 import { duckdbMemoryBytes } from './duckdb';
 import { fetchBytes } from './types';
+import { DERIVED_TABLES } from '../db/open';
+import { str } from '../db/sql';
 
 export interface Ingested {
 	bytes: number;
@@ -48,9 +50,10 @@ export async function appDuckdbMemoryBytes(): Promise<number | null> {
 	return duckdbMemoryBytes((sql) => db.query(sql));
 }
 
-/** The temporary tables DuckDB holds besides home_values: what an import's preview staged and has not dropped. */
+/** The temporary tables DuckDB holds besides those it derives (home_values …): what an import's preview staged and has not dropped. */
 export async function appStagedTables(): Promise<string[]> {
 	const db = await workspaceDb();
-	const rows = await db.rows<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE temporary AND table_name <> 'home_values' ORDER BY 1`);
+	const rows = await db.rows<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables()
+		WHERE temporary AND table_name NOT IN (${DERIVED_TABLES.map(str).join(', ')}) ORDER BY 1`);
 	return rows.map((r) => r.name);
 }
