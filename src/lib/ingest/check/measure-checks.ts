@@ -10,7 +10,7 @@ import { mergedMeasuresSql } from '../commit/values-writer';
 import { MEASURE_DETAILS } from '../formats/measure-details';
 import { ROLLUP_RULES, ruleUnitProblem } from '../../oba/rollup-rules';
 import { UNITS } from '../../oba/units';
-import { str } from '../../db/sql';
+import { ident, str } from '../../db/sql';
 
 /** The metadata a measure has once, with the column it is written in. */
 const ATTRIBUTES = [
@@ -29,17 +29,35 @@ const ATTRIBUTES = [
  */
 const withText = (ctx: FormatContext) => `JOIN ${ctx.file.table} s ON s.rowid = r.cell`;
 
+/** Which of the checks below can find anything: most files have no mixed measure and no % or £ value. */
+interface Found {
+	/** The table of measures, each with a flag per attribute read two ways. */
+	mixed: string;
+	/** Some measure reads the attribute two ways. */
+	attributes: Set<(typeof ATTRIBUTES)[number]['parsed']>;
+	percent: boolean;
+	pounds: boolean;
+}
+
 /**
- * The measures with two different readings of some attribute, found in one pass (a flag per
- * attribute): the checks below window only their rows, and in a clean file there are none.
+ * Each measure with a flag per attribute read two different ways, and whether any of its values
+ * is written with a % or a £, found in one pass; then, in the same query, which flags are set
+ * anywhere. A check that can find nothing is not asked: in a clean file that is all of these, and
+ * asking each over a million rows (or planning each, for a small file) cost more than the rest.
  */
-async function mixedMeasures(ctx: FormatContext, rows: string): Promise<string> {
+async function mixedMeasures(ctx: FormatContext, rows: string): Promise<Found> {
 	const mixed = ctx.temp('mixed');
-	const flags = ATTRIBUTES.map((a) => `min(${a.parsed}) <> max(${a.parsed})`);
-	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${mixed} AS
-		SELECT measure_id, ${flags.map((f, i) => `coalesce(${f}, false) AS ${ATTRIBUTES[i]!.parsed}`).join(', ')}
-		FROM ${rows} GROUP BY measure_id HAVING ${flags.join(' OR ')}`);
-	return mixed;
+	const flags = ATTRIBUTES.map((a) => `coalesce(min(${a.parsed}) <> max(${a.parsed}), false) AS ${a.parsed}`);
+	const [any] = await ctx.db.rows<Record<string, boolean | null>>(`CREATE OR REPLACE TEMP TABLE ${mixed} AS
+		SELECT measure_id, ${flags.join(', ')}, coalesce(bool_or(percent), false) AS "percent", coalesce(bool_or(pounds), false) AS pounds
+		FROM ${rows} GROUP BY measure_id;
+		SELECT ${[...ATTRIBUTES.map((a) => a.parsed), 'percent', 'pounds'].map((f) => `coalesce(bool_or(${ident(f)}), false) AS ${ident(f)}`).join(', ')} FROM ${mixed}`);
+	return {
+		mixed,
+		attributes: new Set(ATTRIBUTES.filter((a) => any?.[a.parsed]).map((a) => a.parsed)),
+		percent: any?.percent === true,
+		pounds: any?.pounds === true
+	};
 }
 
 /** Rows whose measure metadata means something different from the measure's first row (spelling aside). */
@@ -64,7 +82,7 @@ const plain = (sql: string) => `regexp_replace(CAST(${sql} AS VARCHAR), '\\.0$',
 
 /** `period`: the file's period lookup, which gives a repeated period's months for the message. */
 export async function measureChecks(ctx: FormatContext, rows: string, period: Lookup): Promise<Check[]> {
-	const mixed = await mixedMeasures(ctx, rows);
+	const found = await mixedMeasures(ctx, rows);
 	const monthsSql = `(SELECT months FROM ${period.table} p WHERE p.text = coalesce(s.${cell(columnIndex(ctx, 'period')!)}, ''))`;
 	return [
 		{
@@ -124,9 +142,9 @@ export async function measureChecks(ctx: FormatContext, rows: string, period: Lo
 			fix: 'Check the value, the numerator and the denominator: the chart uses the value as given.',
 			severity: 'warning'
 		},
-		...unitMismatches(ctx, rows),
+		...unitMismatches(ctx, rows, found),
 		...rollupUnitMismatches(ctx, rows),
-		...ATTRIBUTES.map((a) => inconsistent(ctx, rows, mixed, a))
+		...ATTRIBUTES.filter((a) => found.attributes.has(a.parsed)).map((a) => inconsistent(ctx, rows, found.mixed, a))
 	];
 }
 
@@ -139,7 +157,7 @@ const UNIT_WORDS = `CASE u.unit WHEN 'count' THEN 'a count' WHEN 'percent' THEN 
  * stored as 12 people. The unit is the one the import would store (values-writer.ts), worked
  * out only for the measures with such a value (few rows, in most files none).
  */
-function unitMismatches(ctx: FormatContext, rows: string): Check[] {
+function unitMismatches(ctx: FormatContext, rows: string, found: Found): Check[] {
 	const units = mergedMeasuresSql(`(SELECT * FROM ${rows} WHERE measure_id IN (SELECT measure_id FROM ${rows} WHERE percent OR pounds))`, ctx.source);
 	const mismatch = (flag: 'percent' | 'pounds', unit: string, sign: string, fix: string): Check => ({
 		column: null,
@@ -151,8 +169,8 @@ function unitMismatches(ctx: FormatContext, rows: string): Check[] {
 		fix
 	});
 	return [
-		mismatch('percent', 'percent', '%', 'Write the value in the measure’s own unit (a number without %), or, if the measure is a percentage, give it the unit % in a unit column.'),
-		mismatch('pounds', 'gbp', '£', 'Write the value in the measure’s own unit (a number without £), or, if the measure is an amount of money, give it the unit £ in a unit column.')
+		...(found.percent ? [mismatch('percent', 'percent', '%', 'Write the value in the measure’s own unit (a number without %), or, if the measure is a percentage, give it the unit % in a unit column.')] : []),
+		...(found.pounds ? [mismatch('pounds', 'gbp', '£', 'Write the value in the measure’s own unit (a number without £), or, if the measure is an amount of money, give it the unit £ in a unit column.')] : [])
 	];
 }
 
