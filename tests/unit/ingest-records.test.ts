@@ -64,6 +64,15 @@ describe('scanning records as DuckDB’s strict reader tokenises them', () => {
 		expect(scan.plainNumbers).toEqual([true, true, false, false, false, false, false]);
 	});
 
+	test('keeps the columns’ findings past the 64th column', () => {
+		const header = Array.from({ length: 70 }, (_, i) => `h${i}`).join(',');
+		const row = Array.from({ length: 70 }, (_, i) => (i === 68 ? ' x' : i === 69 ? 'y' : '1')).join(',');
+		const scan = scanRecords(`${header}\n${row}\n`, ',');
+		expect(scan.plainEnds.length).toBe(70);
+		expect(scan.plainEnds.slice(66)).toEqual([true, true, false, true]);
+		expect(scan.plainNumbers.slice(66)).toEqual([true, true, false, false]);
+	});
+
 	test('counts the records after the header that may hold nothing but spaces', () => {
 		expect(scanRecords('a,b\n1,2\n3,4\n', ',').maybeEmpty).toBe(0);
 		// A blank line, a row of empty cells, a row of spaces, a row of empty quotes, and a blank line at the end.

@@ -90,6 +90,13 @@ interface Walk {
 const printable = (c: number) => c >= 33 && c <= 126;
 const PLAIN = 0;
 const NOT = 1;
+
+/** `flags` with room for position `k`, the flags kept. */
+function grow(flags: Uint8Array<ArrayBuffer>, k: number): Uint8Array<ArrayBuffer> {
+	const grown = new Uint8Array(flags.length * 2 + k);
+	grown.set(flags);
+	return grown;
+}
 const DIGIT_0 = 48;
 const DOT = 46;
 
@@ -143,10 +150,8 @@ function walk(text: string, delimiter: number, progress?: ScanProgress, marked: 
 		const length = at - cellStart;
 		if (!(length <= (longestCells[k] ?? -1))) longestCells[k] = length;
 		if (k >= plainEnds.length) {
-			const grown = [new Uint8Array(plainEnds.length * 2 + k), new Uint8Array(plainEnds.length * 2 + k)];
-			grown[0]!.set(plainEnds);
-			grown[1]!.set(plainNumbers);
-			[plainEnds, plainNumbers] = grown as [Uint8Array, Uint8Array];
+			plainEnds = grow(plainEnds, k);
+			plainNumbers = grow(plainNumbers, k);
 		}
 		if (length > 0) {
 			const first = text.charCodeAt(cellStart);
