@@ -73,6 +73,10 @@ describe('scanning records as DuckDB’s strict reader tokenises them', () => {
 		expect(scan.plainNumbers.slice(66)).toEqual([true, true, false, false]);
 	});
 
+	test('says which columns have a cell that starts with #, as Excel’s error texts do', () => {
+		expect(scanRecords('a,b,c\n#N/A,"#REF!",x#\n', ',').hashStarts).toEqual([true, true, false]);
+	});
+
 	test('counts the records after the header that may hold nothing but spaces', () => {
 		expect(scanRecords('a,b\n1,2\n3,4\n', ',').maybeEmpty).toBe(0);
 		// A blank line, a row of empty cells, a row of spaces, a row of empty quotes, and a blank line at the end.

@@ -44,6 +44,8 @@ export interface RecordScan {
 	 * itself: the lookup of such a column need not list its texts (check/lookup.ts).
 	 */
 	plainNumbers: boolean[];
+	/** At each position: some cell (below the header or not) starts with "#" (after its quote), as Excel's error texts do. */
+	hashStarts: boolean[];
 	/**
 	 * Records after the header that may have no cell with anything but spaces in it (blank ones
 	 * included): none has a cell that starts with a printable ASCII character. DuckDB reads them as
@@ -81,6 +83,7 @@ interface Walk {
 	longestCells: number[];
 	plainEnds: boolean[];
 	plainNumbers: boolean[];
+	hashStarts: boolean[];
 	/** Records (by index) none of whose cells surely holds text: each has no cell that starts with a printable ASCII character. */
 	maybeEmpty: number[];
 	tooLong: { record: number; length: number; cell: number; cellLength: number } | null;
@@ -90,6 +93,7 @@ interface Walk {
 const printable = (c: number) => c >= 33 && c <= 126;
 const PLAIN = 0;
 const NOT = 1;
+const HASH = 35;
 
 /** `flags` with room for position `k`, the flags kept. */
 function grow(flags: Uint8Array<ArrayBuffer>, k: number): Uint8Array<ArrayBuffer> {
@@ -136,6 +140,7 @@ function walk(text: string, delimiter: number, progress?: ScanProgress, marked: 
 	// Per column, 0 while unknown, then PLAIN or NOT: typed arrays kept the added tests from slowing the scan.
 	let plainEnds = new Uint8Array(64);
 	let plainNumbers = new Uint8Array(64);
+	let hashStarts = new Uint8Array(64);
 	const maybeEmpty: number[] = [];
 	let filled = false;
 	let tooLong: Walk['tooLong'] = null;
@@ -152,6 +157,7 @@ function walk(text: string, delimiter: number, progress?: ScanProgress, marked: 
 		if (k >= plainEnds.length) {
 			plainEnds = grow(plainEnds, k);
 			plainNumbers = grow(plainNumbers, k);
+			hashStarts = grow(hashStarts, k);
 		}
 		if (length > 0) {
 			const first = text.charCodeAt(cellStart);
@@ -159,6 +165,7 @@ function walk(text: string, delimiter: number, progress?: ScanProgress, marked: 
 			// A quoted cell's text is between its quotes ("" is an empty cell).
 			const inner = quoted ? (length > 2 ? text.charCodeAt(cellStart + 1) : 0) : first;
 			if (!filled) filled = printable(inner);
+			if (inner === HASH) hashStarts[k] = NOT;
 			if (plainEnds[k] !== NOT) {
 				// A cell with anything after its closing quote (spaces) counts as not plain, which is only ever slower.
 				const last = text.charCodeAt(at - 1);
@@ -239,7 +246,8 @@ function walk(text: string, delimiter: number, progress?: ScanProgress, marked: 
 	}
 	starts.pop();
 	const columns = (flags: Uint8Array) => Array.from({ length: longestCells.length }, (_, k) => flags[k] === PLAIN);
-	return { starts, ends, cells, breaks, broken, nul, longestCells, plainEnds: columns(plainEnds), plainNumbers: columns(plainNumbers), maybeEmpty, tooLong, marks };
+	return { starts, ends, cells, breaks, broken, nul, longestCells, plainEnds: columns(plainEnds), plainNumbers: columns(plainNumbers),
+		hashStarts: columns(hashStarts).map((none) => !none), maybeEmpty, tooLong, marks };
 }
 
 function lineBreakOf(b: Walk['breaks']): LineBreak {
@@ -289,6 +297,7 @@ export function scanRecords(text: string, delimiter: string, progress?: ScanProg
 		longestCells: w.longestCells,
 		plainEnds: w.plainEnds,
 		plainNumbers: w.plainNumbers,
+		hashStarts: w.hashStarts,
 		maybeEmpty: w.maybeEmpty.filter((k) => k > leadingBlank).length,
 		tooLong: w.tooLong && { row: w.tooLong.record + 1, length: w.tooLong.length, cell: w.tooLong.cell, cellLength: w.tooLong.cellLength },
 		marks
