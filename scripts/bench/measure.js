@@ -294,3 +294,58 @@ export async function appImport(browser, site, changes) {
 		await tab.close();
 	}
 }
+
+/**
+ * Chooses `file` on the Import page and resolves, without clicking, to the time from the input's
+ * change event to the "Import…" button shown (the preview: read, checked, compared), in page time.
+ * @param {Page} page
+ * @param {string} file
+ */
+async function previewThroughPage(page, file) {
+	await page.evaluate(() => {
+		const at = /** @type {any} */ (globalThis).__benchPreview = { chosen: -1, previewed: -1 };
+		const button = () => [...document.querySelectorAll('main button')].find((b) => /^\s*Import/.test(b.textContent ?? ''));
+		const seen = new MutationObserver(() => {
+			if (at.chosen >= 0 && at.previewed < 0 && button()) {
+				at.previewed = performance.now();
+				seen.disconnect();
+			}
+		});
+		seen.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+		document.addEventListener('change', () => { if (at.chosen < 0) at.chosen = performance.now(); }, { capture: true, once: true });
+	});
+	await page.getByLabel('Choose files to import').setInputFiles(file);
+	await page.waitForFunction(() => /** @type {any} */ (globalThis).__benchPreview.previewed >= 0, undefined, { timeout: 60_000, polling: 'raf' });
+	const at = await page.evaluate(() => /** @type {any} */ (globalThis).__benchPreview);
+	return at.previewed - at.chosen;
+}
+
+/**
+ * A small file's preview on a warm Import page: after the areas (untimed) and the page's rehearsal
+ * of the import path, the SMALL_ROWS-row long-form file chosen `times` times, under two names in
+ * turn (choosing again replaces the card, as a person choosing another file does), each from its change event to the
+ * "Import…" button shown. A pause between choices lets the page ready its next reader, as it does
+ * while a person looks at a preview. null when /import/ does not exist.
+ * @param {Browser} browser
+ * @param {import('./site.js').Site} site
+ */
+export async function smallPreview(browser, site, times = 5) {
+	const tab = await freshPage(browser, site.url);
+	try {
+		const response = await tab.page.goto('/import/');
+		if (!response || response.status() === 404) return null;
+		await tab.page.getByLabel('Choose files to import').waitFor({ state: 'attached', timeout: 60_000 });
+		if ((await importThroughPage(tab.page, site.areasPath)).end < 0) throw new Error('the areas file was refused');
+		const rehearsed = await tab.page
+			.waitForFunction(() => performance.getEntriesByName('oba:import-rehearsed').length > 0, undefined, { timeout: 30_000 })
+			.then(() => true, () => false);
+		const ms = [];
+		for (let i = 0; i < times; i++) {
+			await tab.page.waitForTimeout(1000);
+			ms.push(await previewThroughPage(tab.page, site.smallPaths[i % 2]));
+		}
+		return { ms, rehearsed };
+	} finally {
+		await tab.close();
+	}
+}

@@ -2,7 +2,7 @@
 // `npm run bench`: is the app fast at a million rows? Side by side with the usual alternatives,
 // in headless Chromium against the production build.
 //
-//   npm run bench [-- --rows N] [--runs K] [--changes C] [--quick] [--build | --no-build] [--only cold]
+//   npm run bench [-- --rows N] [--runs K] [--changes C] [--quick] [--build | --no-build] [--only cold | --only small]
 //
 //   --rows N     rows of the generated long-form measures file (default 1,000,000)
 //   --runs K     runs of every measurement; each figure is the median over runs (default 3)
@@ -11,6 +11,7 @@
 //   --build      rebuild even when build/ looks current
 //   --no-build   use build/ as it is (the smoke test: npm test has just built it)
 //   --only cold  the cold start alone (and its filter changes), with its marks one by one
+//   --only small the small file's preview alone (small_preview_ms)
 //
 // Builds the app when build/ is missing or stale (scripts/bench/build.js), generates the file
 // (scripts/bench/generate.js) beside a snapshot of build/, serves both with scripts/serve.js and,
@@ -22,6 +23,8 @@
 //                   the longest long task in that span and the peak JS heap (CDP, every 50 ms).
 //                   Without /import/: null, and the same figures come from the app's import code
 //                   run on /bench/ (importFile into the pages' workspace), said so in the table.
+//   small preview   /import/, warm (after the areas and the rehearsal): a 2,000-row long-form file
+//                   chosen 5 times, each from its change event to "Import…" shown (the median).
 //   after import    DuckDB's own memory (duckdb_memory()) of the app's database, then /measures/
 //                   drawn, then C priority-filter changes: change event → oba:view-drawn.
 //   alternatives    on /bench/ (src/lib/bench): bytes in hand → per-measure-per-quarter
@@ -33,14 +36,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuild } from './build.js';
 import { launch } from './chrome.js';
-import { alternative, appImport, appIngest, coldStart } from './measure.js';
-import { summarise, summariseCold } from './summary.js';
+import { alternative, appImport, appIngest, coldStart, smallPreview } from './measure.js';
+import { summarise, summariseCold, summariseSmall } from './summary.js';
 import { startSite } from './site.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function options(argv) {
-	const o = { rows: 1_000_000, runs: 3, changes: 60, build: /** @type {boolean | null} */ (false), only: /** @type {'cold' | null} */ (null) };
+	const o = { rows: 1_000_000, runs: 3, changes: 60, build: /** @type {boolean | null} */ (false), only: /** @type {'cold' | 'small' | null} */ (null) };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--rows') o.rows = Number(argv[++i]);
@@ -51,7 +54,7 @@ function options(argv) {
 		else if (a === '--no-build') o.build = null;
 		else if (a === '--only') {
 			const what = argv[++i];
-			if (what !== 'cold') throw new Error('--only takes: cold');
+			if (what !== 'cold' && what !== 'small') throw new Error('--only takes: cold or small');
 			o.only = what;
 		}
 		else throw new Error(`unknown option ${a}`);
@@ -76,11 +79,16 @@ async function oneRun(site, o, log) {
 		}
 	};
 	try {
+		if (o.only === 'small') {
+			await step('small', 'small file previewed on /import/', () => smallPreview(browser, site));
+			return run;
+		}
 		await step('cold', 'cold start', () => coldStart(browser, site.url, o.changes));
 		if (o.only === 'cold') return run;
 		await step('duckdb', 'DuckDB read_csv', () => alternative(browser, site.url, 'duckdbReadCsv', site.dataUrl));
 		await step('papaparse', 'papaparse + JS', () => alternative(browser, site.url, 'papaparseJs', site.dataUrl));
 		await step('arquero', 'Arquero', () => alternative(browser, site.url, 'arquero', site.dataUrl));
+		await step('small', 'small file previewed on /import/', () => smallPreview(browser, site));
 		await step('page', 'app import through /import/', () => appImport(browser, site, o.changes));
 		if (!run.page) await step('direct', 'app import code on /bench/', () => appIngest(browser, site, o.changes));
 	} finally {
@@ -94,7 +102,7 @@ async function main() {
 	const log = (/** @type {string} */ m) => console.error(`bench: ${m}`);
 	const build = o.build === null ? path.join(repo, 'build') : ensureBuild(repo, { force: o.build });
 	// The cold start reads no generated file: a small one keeps --only cold quick.
-	const rows = o.only === 'cold' ? 1000 : o.rows;
+	const rows = o.only ? 1000 : o.rows;
 	log(`generating ${rows.toLocaleString('en-GB')} rows…`);
 	const site = await startSite({ repo, build, rows });
 	const stop = () => site.close().finally(() => process.exit(130));
@@ -111,7 +119,9 @@ async function main() {
 		await site.close();
 	}
 	const load = `${loadAtStart.toFixed(1)} / ${loadavg()[0].toFixed(1)}`;
-	const { text, json, failed } = o.only === 'cold' ? summariseCold(runs, { ...o, load }) : summarise(runs, { ...o, bytes: site.bytes, load });
+	const { text, json, failed } = o.only === 'cold' ? summariseCold(runs, { ...o, load })
+		: o.only === 'small' ? summariseSmall(runs, { ...o, load })
+		: summarise(runs, { ...o, bytes: site.bytes, load });
 	console.log(text);
 	console.log(JSON.stringify(json));
 	return failed ? 1 : 0;

@@ -36,11 +36,14 @@ function generate(repo, args) {
 	if (run.status !== 0) throw new Error(`generate.js ${args.join(' ')} failed (exit code ${run.status})`);
 }
 
+/** Rows of the small long-form file whose preview is timed (small_preview_ms). */
+export const SMALL_ROWS = 2000;
+
 /**
- * The generated measures file, and the population file that brings in its areas (the app refuses
+ * The generated measures file (and a small one of SMALL_ROWS rows), and the population file that brings in its areas (the app refuses
  * measures of areas it does not know).
  * @param {{ repo: string, build: string, rows: number }} options
- * @typedef {{ url: string, dataPath: string, dataUrl: string, areasPath: string, areasUrl: string, bytes: number, close: () => Promise<void> }} Site
+ * @typedef {{ url: string, dataPath: string, dataUrl: string, areasPath: string, areasUrl: string, smallPaths: string[], bytes: number, close: () => Promise<void> }} Site
  * @returns {Promise<Site>}
  */
 export async function startSite({ repo, build, rows }) {
@@ -54,6 +57,11 @@ export async function startSite({ repo, build, rows }) {
 		const areasPath = path.join(root, 'bench-data', 'population-las.csv');
 		generate(repo, ['--rows', String(rows), '--out', dataPath]);
 		generate(repo, ['--form', 'population', '--out', areasPath]);
+		const smallPath = path.join(root, 'bench-data', `measures-long-${SMALL_ROWS}.csv`);
+		generate(repo, ['--rows', String(SMALL_ROWS), '--out', smallPath]);
+		// The same bytes under a second name: choosing the very file chosen last fires no change event.
+		const smallPaths = [smallPath, smallPath.replace(/\.csv$/, '-again.csv')];
+		cpSync(smallPath, smallPaths[1]);
 		const server = await startServer({ port: 0, host: '127.0.0.1', root });
 		return {
 			url: server.url.replace(/\/$/, ''),
@@ -61,6 +69,7 @@ export async function startSite({ repo, build, rows }) {
 			dataUrl: `/bench-data/${name}`,
 			areasPath,
 			areasUrl: '/bench-data/population-las.csv',
+			smallPaths,
 			bytes: statSync(dataPath).size,
 			close: async () => {
 				await server.close();

@@ -54,7 +54,8 @@ export function summarise(runs, o) {
 		peak_js_heap_mb: round(m((r) => from(r)?.peak_js_heap_mb), 1),
 		duckdb_memory_mb: round(m((r) => from(r)?.duckdb_memory_mb) ?? bareMemory, 1),
 		cold_start_ms: round(m((r) => r.cold?.marks['oba:view-drawn'])),
-		reload_ms: round(m((r) => r.page?.reload?.['oba:view-drawn']))
+		reload_ms: round(m((r) => r.page?.reload?.['oba:view-drawn'])),
+		small_preview_ms: round(smallMedian(runs))
 	};
 
 	const errors = [...new Set(runs.flatMap((r) => r.errors))];
@@ -108,12 +109,50 @@ export function summarise(runs, o) {
 		['Reload after the import: navigation → (its tables kept in this browser)'],
 		['oba:database-started', round(m((r) => r.page?.reload?.['oba:database-started'])), ''],
 		['oba:sample-loaded (the kept tables loaded)', round(m((r) => r.page?.reload?.['oba:sample-loaded'])), ''],
-		['oba:view-drawn (report card)', json.reload_ms, `target ≤ 1.5 × cold start${json.reload_ms !== null && json.cold_start_ms ? ` (${(json.reload_ms / json.cold_start_ms).toFixed(2)}×)` : ''}`]
+		['oba:view-drawn (report card)', json.reload_ms, `target ≤ 1.5 × cold start${json.reload_ms !== null && json.cold_start_ms ? ` (${(json.reload_ms / json.cold_start_ms).toFixed(2)}×)` : ''}`],
+		...smallRows(runs, json.small_preview_ms)
 	];
 	rows.push(['Machine'], ['load average (1 min) at start / end', o.load, `${cpus().length} cores, shared: figures are noisy`]);
 	let text = table(rows);
 	const notes = [...new Set(runs.flatMap((r) => r.page?.notes ?? []))];
 	if (notes.length) text += `\n\nNotes:\n${notes.map((n) => `  - ${n}`).join('\n')}`;
+	if (errors.length) text += `\n\nCould not measure:\n${errors.map((e) => `  - ${e}`).join('\n')}`;
+	return { text, json, failed: errors.length > 0 };
+}
+
+/** The small file's previews of every run, each a page time in ms. @param {any[]} runs @returns {number[]} */
+const smallTimes = (runs) => runs.flatMap((r) => r.small?.ms ?? []);
+
+/** The median of every small preview of every run (5 a run), or null. @param {any[]} runs */
+function smallMedian(runs) {
+	const all = smallTimes(runs);
+	return all.length ? quantile(all, 0.5) : null;
+}
+
+/**
+ * @param {any[]} runs
+ * @param {number | null} median
+ * @returns {([string] | [string, number | string | null, string?])[]}
+ */
+function smallRows(runs, median) {
+	return [
+		['Small file: 2,000 rows of long form, chosen → "Import…" shown, on a warm Import page'],
+		['median of the previews', median, 'target ≤ 300 (small_preview_ms)'],
+		['each preview', smallTimes(runs).map((t) => Math.round(t)).join(', '), `after the rehearsal in ${runs.filter((r) => r.small?.rehearsed).length} of ${runs.filter((r) => r.small).length} runs`]
+	];
+}
+
+/**
+ * `--only small`: the small file's previews alone.
+ * @param {any[]} runs
+ * @param {{ runs: number, load: string }} o
+ */
+export function summariseSmall(runs, o) {
+	const json = { small_preview_ms: round(smallMedian(runs)), small_preview_runs_ms: smallTimes(runs).map((t) => Math.round(t)) };
+	/** @type {([string] | [string, number | string | null, string?])[]} */
+	const rows = [...smallRows(runs, json.small_preview_ms), ['Machine'], ['load average (1 min) at start / end', o.load, `${cpus().length} cores, shared: figures are noisy`]];
+	const errors = [...new Set(runs.flatMap((r) => r.errors))];
+	let text = table(rows);
 	if (errors.length) text += `\n\nCould not measure:\n${errors.map((e) => `  - ${e}`).join('\n')}`;
 	return { text, json, failed: errors.length > 0 };
 }

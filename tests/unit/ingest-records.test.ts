@@ -50,6 +50,40 @@ describe('scanning records as DuckDB’s strict reader tokenises them', () => {
 	test('an empty text is a blank header and no records', () => {
 		expect(scanRecords('', ',')).toMatchObject({ headerText: '', records: 0, maxCells: 1 });
 	});
+
+	test('says which columns have only cells that start and end with a printable ASCII character, quotes aside', () => {
+		// Column by column: plain; a quoted cell and an empty one; a trailing space; a non-breaking space inside quotes; é at the end; a space after a closing quote.
+		const scan = scanRecords('id,name,unit,area,place,note\nA1,"B, c",x ,"\u00a0E1",Café,"n" \nA2,,y,E2,Leeds,m\n', ',');
+		expect(scan.plainEnds).toEqual([true, true, false, false, false, false]);
+		expect(scanRecords('a,b\n"x""",""\n', ',').plainEnds).toEqual([true, true]);
+	});
+
+	test('says which columns below the header hold only blanks and plain numbers, as DuckDB reads them itself', () => {
+		// Column by column: whole numbers and a blank; decimals; a marker; a comma; a quoted number; sixteen digits; a dot with no digits after it.
+		const scan = scanRecords('n,d,v,c,q,long,dot\n12,0.5,7,"1,2","3",1234567890123456,4.\n,10.25,c,5,6,1,5\n', ',');
+		expect(scan.plainNumbers).toEqual([true, true, false, false, false, false, false]);
+	});
+
+	test('keeps the columns’ findings past the 64th column', () => {
+		const header = Array.from({ length: 70 }, (_, i) => `h${i}`).join(',');
+		const row = Array.from({ length: 70 }, (_, i) => (i === 68 ? ' x' : i === 69 ? 'y' : '1')).join(',');
+		const scan = scanRecords(`${header}\n${row}\n`, ',');
+		expect(scan.plainEnds.length).toBe(70);
+		expect(scan.plainEnds.slice(66)).toEqual([true, true, false, true]);
+		expect(scan.plainNumbers.slice(66)).toEqual([true, true, false, false]);
+	});
+
+	test('says which columns have a cell that starts with #, as Excel’s error texts do', () => {
+		expect(scanRecords('a,b,c\n#N/A,"#REF!",x#\n', ',').hashStarts).toEqual([true, true, false]);
+	});
+
+	test('counts the records after the header that may hold nothing but spaces', () => {
+		expect(scanRecords('a,b\n1,2\n3,4\n', ',').maybeEmpty).toBe(0);
+		// A blank line, a row of empty cells, a row of spaces, a row of empty quotes, and a blank line at the end.
+		expect(scanRecords('a,b\n1,2\n\n,\n  , \n"",""\n3,4\n\n', ',').maybeEmpty).toBe(5);
+		// Blank lines above the header are not rows; a cell that starts with a space may still hold text, so it counts.
+		expect(scanRecords('\n\na,b\n1,2\n , x\n', ',').maybeEmpty).toBe(1);
+	});
 });
 
 describe('decoding the bytes analysts’ tools write', () => {

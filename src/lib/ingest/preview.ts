@@ -211,11 +211,13 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		const source = request.source ?? 'imported';
 		step('checking');
 		const prepared = await handler({ db, file, spec, match, source, lookups: new Lookups(prefix), temp });
+		performance.mark('oba:import-parsed');
 		const stray = strayCells(file);
 		// Stray cells first: a shifted row's other problems follow from them; then cells too long to be what they should.
 		const checks = [...(stray ? [stray] : []), ...cellLengthChecks(file, match), ...excelErrorChecks(file), ...prepared.checks];
 		const fileLevel = [...(spec.warnsOtherColumns ? ignoredColumns(file, match, spec) : []), ...(prepared.problems ?? [])];
 		const rowLevel = withoutEchoes(await runChecks(db, file, checks));
+		performance.mark('oba:import-checked');
 		outcome.problems.push(...fileLevel, ...rowLevel);
 		const sha256 = await checksum;
 		outcome.reading = await fullReading(db, file, spec, match, prepared, sha256);

@@ -82,6 +82,10 @@ export function fieldsInPlace(spec: LookupSpec, otherTexts: string[]): Record<st
 	}));
 }
 
+/** The columns of a lookup's table: each text with its parse. */
+const lookupColumns = (spec: LookupSpec) =>
+	['text VARCHAR', 'ok BOOLEAN', 'message VARCHAR', ...Object.entries(spec.fields).map(([n, type]) => `${ident(n)} ${type}`)];
+
 /**
  * Parses each distinct text of a column once, in TypeScript, and keeps the answers in a temporary
  * table to join back: the domain rules stay pure functions, and a million rows with a few dozen
@@ -106,9 +110,21 @@ export class Lookups {
 
 	/** Builds every lookup added so far; returns the checks that list the cells that did not parse. */
 	async build(db: Database | Session, file: StagedFile): Promise<Check[]> {
-		const pending = this.#pending;
+		const all = this.#pending;
 		this.#pending = [];
-		if (pending.length === 0) return [];
+		// A column the scan of the text found all plain numbers (or blank) is read in place without
+		// listing its texts: DuckDB would only find what the scan did, in a pass over every row.
+		const plainColumns = file.decoded.scan.plainNumbers;
+		const known = all.filter(({ spec }) => spec.plain && spec.textSql === undefined && plainColumns[spec.column] === true);
+		const statementsKnown = known.flatMap((lookup) => {
+			lookup.inPlace = fieldsInPlace(lookup.spec, []);
+			return lookup.inPlace ? [`CREATE OR REPLACE TEMP TABLE ${lookup.table} (${lookupColumns(lookup.spec).join(', ')})`] : [];
+		});
+		const pending = all.filter((lookup) => !lookup.inPlace);
+		if (pending.length === 0) {
+			if (statementsKnown.length) await db.exec(statementsKnown.join(';\n'));
+			return [];
+		}
 		// Each column's distinct texts, found in one scan of it; the plain ones stay in DuckDB.
 		const distinct = `${this.#prefix}texts${this.#made}`;
 		await db.exec(`CREATE OR REPLACE TEMP TABLE ${distinct} AS
@@ -121,7 +137,7 @@ export class Lookups {
 		const statements = pending.flatMap((lookup, k) => {
 			const spec = lookup.spec;
 			const names = Object.keys(spec.fields);
-			const columns = ['text VARCHAR', 'ok BOOLEAN', 'message VARCHAR', ...names.map((n) => `${ident(n)} ${spec.fields[n]}`)];
+			const columns = lookupColumns(spec);
 			const mine = texts.filter((t) => t.k === k).map((t) => t.text);
 			lookup.inPlace = fieldsInPlace(spec, mine);
 			const rows = mine
@@ -139,7 +155,7 @@ export class Lookups {
 					FROM ${distinct} WHERE k = ${k} AND ${isPlain(spec)}`] : [])
 			];
 		});
-		await db.exec([...statements, `DROP TABLE ${distinct}`].join(';\n'));
+		await db.exec([...statementsKnown, ...statements, `DROP TABLE ${distinct}`].join(';\n'));
 		// A column whose every text parsed needs no check: asking would scan the file for nothing.
 		return pending.filter((_, k) => failing.has(k)).map(({ spec, table }) => ({
 			column: spec.column,

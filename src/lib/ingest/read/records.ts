@@ -32,6 +32,26 @@ export interface RecordScan {
 	rewritten: string | null;
 	/** The longest cell at each position (header included), in characters as written, quotes and all. */
 	longestCells: number[];
+	/**
+	 * At each position (header included): true when every cell that is not empty starts and ends
+	 * with a printable ASCII character (33–126; a quoted cell's quotes aside). Such cells need no
+	 * trimming, which SQL would otherwise test cell by cell (formats/context.ts: trimmed).
+	 */
+	plainEnds: boolean[];
+	/**
+	 * At each position: true when every cell below the first record is blank or a plain number
+	 * (digits, with a decimal part or not: check/cell-lookups.ts PLAIN_NUMBER), which DuckDB reads
+	 * itself: the lookup of such a column need not list its texts (check/lookup.ts).
+	 */
+	plainNumbers: boolean[];
+	/** At each position: some cell (below the header or not) starts with "#" (after its quote), as Excel's error texts do. */
+	hashStarts: boolean[];
+	/**
+	 * Records after the header that may have no cell with anything but spaces in it (blank ones
+	 * included): none has a cell that starts with a printable ASCII character. DuckDB reads them as
+	 * rows, which staging must then leave out (stage.ts); most files have none.
+	 */
+	maybeEmpty: number;
 	/** The first record longer than MAX_RECORD_CHARS, by spreadsheet row, with its length and its longest cell. */
 	tooLong: { row: number; length: number; cell: number; cellLength: number } | null;
 	/** Where each marked character (see scanRecords) is: its row, its cell's position and the cell's text. */
@@ -61,8 +81,43 @@ interface Walk {
 	broken: { record: number; cell: number; message: string } | null;
 	nul: { record: number; cell: number } | null;
 	longestCells: number[];
+	plainEnds: boolean[];
+	plainNumbers: boolean[];
+	hashStarts: boolean[];
+	/** Records (by index) none of whose cells surely holds text: each has no cell that starts with a printable ASCII character. */
+	maybeEmpty: number[];
 	tooLong: { record: number; length: number; cell: number; cellLength: number } | null;
 	marks: { record: number; cell: number }[];
+}
+
+const printable = (c: number) => c >= 33 && c <= 126;
+const PLAIN = 0;
+const NOT = 1;
+const HASH = 35;
+
+/** `flags` with room for position `k`, the flags kept. */
+function grow(flags: Uint8Array<ArrayBuffer>, k: number): Uint8Array<ArrayBuffer> {
+	const grown = new Uint8Array(flags.length * 2 + k);
+	grown.set(flags);
+	return grown;
+}
+const DIGIT_0 = 48;
+const DOT = 46;
+
+/** `text[from, to)` is blank or matches PLAIN_NUMBER (check/cell-lookups.ts): 1–15 digits, then a dot and 1–15 digits or not. */
+function plainNumber(text: string, from: number, to: number): boolean {
+	let digits = 0;
+	let dot = -1;
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= DIGIT_0 && c <= DIGIT_0 + 9) digits++;
+		else if (c === DOT && dot < 0) dot = i;
+		else return false;
+	}
+	if (to === from) return true;
+	const before = (dot < 0 ? to : dot) - from;
+	const after = dot < 0 ? -1 : to - dot - 1;
+	return before >= 1 && before <= 15 && (dot < 0 || (after >= 1 && after <= 15)) && digits === before + Math.max(after, 0);
 }
 
 /** Told how far the scan has gone, as a fraction, every few million characters. */
@@ -82,6 +137,12 @@ function walk(text: string, delimiter: number, progress?: ScanProgress, marked: 
 	let count = 1;
 	let quoteCell = 0;
 	const longestCells: number[] = [];
+	// Per column, 0 while unknown, then PLAIN or NOT: typed arrays kept the added tests from slowing the scan.
+	let plainEnds = new Uint8Array(64);
+	let plainNumbers = new Uint8Array(64);
+	let hashStarts = new Uint8Array(64);
+	const maybeEmpty: number[] = [];
+	let filled = false;
 	let tooLong: Walk['tooLong'] = null;
 	const marks: Walk['marks'] = [];
 	let nextMark = marked[0] ?? -1;
@@ -90,8 +151,32 @@ function walk(text: string, delimiter: number, progress?: ScanProgress, marked: 
 	let recordLongest = -1;
 	let recordLongestCell = 0;
 	const endCell = (at: number) => {
+		const k = count - 1;
 		const length = at - cellStart;
-		if (!(length <= (longestCells[count - 1] ?? -1))) longestCells[count - 1] = length;
+		if (!(length <= (longestCells[k] ?? -1))) longestCells[k] = length;
+		if (k >= plainEnds.length) {
+			plainEnds = grow(plainEnds, k);
+			plainNumbers = grow(plainNumbers, k);
+			hashStarts = grow(hashStarts, k);
+		}
+		if (length > 0) {
+			const first = text.charCodeAt(cellStart);
+			const quoted = first === QUOTE;
+			// A quoted cell's text is between its quotes ("" is an empty cell).
+			const inner = quoted ? (length > 2 ? text.charCodeAt(cellStart + 1) : 0) : first;
+			if (!filled) filled = printable(inner);
+			if (inner === HASH) hashStarts[k] = NOT;
+			if (plainEnds[k] !== NOT) {
+				// A cell with anything after its closing quote (spaces) counts as not plain, which is only ever slower.
+				const last = text.charCodeAt(at - 1);
+				const plain = quoted
+					? length >= 2 && last === QUOTE && (length === 2 || (printable(inner) && printable(text.charCodeAt(at - 2))))
+					: printable(first) && printable(last);
+				plainEnds[k] = plain ? PLAIN : NOT;
+			}
+			// The first record is the header (or a blank line above it).
+			if (cells.length > 0 && plainNumbers[k] !== NOT && (quoted || !plainNumber(text, cellStart, at))) plainNumbers[k] = NOT;
+		}
 		if (length > recordLongest) {
 			recordLongest = length;
 			recordLongestCell = count - 1;
@@ -103,6 +188,8 @@ function walk(text: string, delimiter: number, progress?: ScanProgress, marked: 
 		const length = at - starts[starts.length - 1]!;
 		if (!tooLong && length > MAX_RECORD_CHARS) tooLong = { record: cells.length, length, cell: recordLongestCell, cellLength: recordLongest };
 		recordLongest = -1;
+		if (!filled) maybeEmpty.push(cells.length);
+		filled = false;
 		ends.push(at);
 		cells.push(count);
 		starts.push(at + width);
@@ -158,7 +245,9 @@ function walk(text: string, delimiter: number, progress?: ScanProgress, marked: 
 		endRecord(text.length, 0);
 	}
 	starts.pop();
-	return { starts, ends, cells, breaks, broken, nul, longestCells, tooLong, marks };
+	const columns = (flags: Uint8Array) => Array.from({ length: longestCells.length }, (_, k) => flags[k] === PLAIN);
+	return { starts, ends, cells, breaks, broken, nul, longestCells, plainEnds: columns(plainEnds), plainNumbers: columns(plainNumbers),
+		hashStarts: columns(hashStarts).map((none) => !none), maybeEmpty, tooLong, marks };
 }
 
 function lineBreakOf(b: Walk['breaks']): LineBreak {
@@ -206,6 +295,10 @@ export function scanRecords(text: string, delimiter: string, progress?: ScanProg
 		nul,
 		rewritten,
 		longestCells: w.longestCells,
+		plainEnds: w.plainEnds,
+		plainNumbers: w.plainNumbers,
+		hashStarts: w.hashStarts,
+		maybeEmpty: w.maybeEmpty.filter((k) => k > leadingBlank).length,
 		tooLong: w.tooLong && { row: w.tooLong.record + 1, length: w.tooLong.length, cell: w.tooLong.cell, cellLength: w.tooLong.cellLength },
 		marks
 	};

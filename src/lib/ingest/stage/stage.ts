@@ -44,6 +44,8 @@ interface ReadAs {
 	/** Bytes in the longest line DuckDB accepts. */
 	maxLine: number;
 	headerRow: number;
+	/** Leave out rows whose every cell is blank or spaces: only when the scan found any that may be (records.ts: maybeEmpty). */
+	dropEmpty: boolean;
 }
 
 function readAs(decoded: DecodedCsv): ReadAs {
@@ -54,7 +56,8 @@ function readAs(decoded: DecodedCsv): ReadAs {
 		width: Math.max(headers.length, decoded.scan.maxCells),
 		// Characters to bytes: UTF-8 takes at most 3 bytes for a character JavaScript counts as one.
 		maxLine: Math.max(DEFAULT_MAX_LINE, decoded.scan.longestRecord * 3 + 1024),
-		headerRow: decoded.headerRow
+		headerRow: decoded.headerRow,
+		dropEmpty: decoded.scan.maybeEmpty > 0
 	};
 }
 
@@ -62,7 +65,8 @@ async function stage(db: Database, name: string, source: Uint8Array | Blob, as: 
 	const fileName = `${prefix}upload.csv`;
 	const table = `${prefix}stage`;
 	const columns = Array.from({ length: as.width }, (_, i) => `${str(`c${i}`)}: 'VARCHAR'`).join(', ');
-	const filled = Array.from({ length: as.width }).map((_, i) => `coalesce(trim(${cell(i)}), '') <> ''`).join(' OR ');
+	// Testing every cell of every row for the few empty rows took a quarter of the staging.
+	const filled = as.dropEmpty ? Array.from({ length: as.width }).map((_, i) => `coalesce(trim(${cell(i)}), '') <> ''`).join(' OR ') || 'false' : 'true';
 	signal?.throwIfAborted();
 	await db.registerFile(fileName, source);
 	let count: { n: number } | undefined;
@@ -76,7 +80,7 @@ async function stage(db: Database, name: string, source: Uint8Array | Blob, as: 
 				FROM read_csv(${str(fileName)}, header = true, columns = {${columns}},
 					delim = ${str(as.delimiter)}, quote = '"', escape = '"', max_line_size = ${as.maxLine},
 					null_padding = true, parallel = false, auto_detect = false)
-			) WHERE ${filled || 'false'};
+			) WHERE ${filled};
 			SELECT count(*) AS n FROM ${table}`);
 	} finally {
 		await db.dropFile(fileName);
@@ -113,7 +117,8 @@ export async function stageOnGuess(db: Database, name: string, file: Blob, prefi
 		const guess = decodeCsv(head.subarray(0, end));
 		if (guess.reencoded || guess.encoding !== 'UTF-8' || guess.headerRow !== 1) return null;
 		const as = readAs(guess);
-		return await stage(db, name, file, { ...as, width: as.headers.length, maxLine: DEFAULT_MAX_LINE }, guess, prefix, signal);
+		// Empty rows are not looked for: the guess holds only if the full reading finds none (confirmedStage).
+		return await stage(db, name, file, { ...as, width: as.headers.length, maxLine: DEFAULT_MAX_LINE, dropEmpty: false }, guess, prefix, signal);
 	} catch {
 		// A wrong guess costs only the time: the file is staged again from the worker's reading.
 		return null;
@@ -124,7 +129,7 @@ export async function stageOnGuess(db: Database, name: string, file: Blob, prefi
 export function confirmedStage(guessed: StagedFile | null, decoded: DecodedCsv): StagedFile | null {
 	if (!guessed || decoded.reencoded) return null;
 	const as = readAs(decoded);
-	const same = as.delimiter === guessed.decoded.delimiter && as.headerRow === guessed.headerRow && as.width === guessed.width &&
+	const same = !as.dropEmpty && as.delimiter === guessed.decoded.delimiter && as.headerRow === guessed.headerRow && as.width === guessed.width &&
 		as.maxLine === DEFAULT_MAX_LINE && as.headers.join('\u0000') === guessed.headers.join('\u0000');
 	return same ? { ...guessed, decoded } : null;
 }
