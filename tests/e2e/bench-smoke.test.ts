@@ -8,7 +8,7 @@ import { expect, test } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const KEYS = [
 	'rows', 'bytes', 'app_import_ms', 'duckdb_read_csv_ms', 'papaparse_js_ms', 'arquero_ms', 'filter_p50_ms',
-	'filter_p95_ms', 'longest_task_ms', 'peak_js_heap_mb', 'duckdb_memory_mb', 'cold_start_ms', 'reload_ms'
+	'filter_p95_ms', 'longest_task_ms', 'peak_js_heap_mb', 'duckdb_memory_mb', 'cold_start_ms', 'reload_ms', 'small_preview_ms'
 ];
 
 function bench(args: string[]): Promise<{ stdout: string; stderr: string }> {
@@ -37,7 +37,7 @@ test('the benchmark runs at 10,000 rows and prints one JSON object last', async 
 	expect(json.bytes).toBeGreaterThan(0);
 	for (const key of KEYS) expect(json[key] === null || typeof json[key] === 'number', key).toBe(true);
 	// These need nothing but the bench page, the home page and the Import page: they are always measured.
-	for (const key of ['duckdb_read_csv_ms', 'papaparse_js_ms', 'arquero_ms', 'cold_start_ms', 'reload_ms']) {
+	for (const key of ['duckdb_read_csv_ms', 'papaparse_js_ms', 'arquero_ms', 'cold_start_ms', 'reload_ms', 'small_preview_ms']) {
 		expect(typeof json[key], `${key}\n${stdout}\n${stderr}`).toBe('number');
 	}
 }, 600_000);
