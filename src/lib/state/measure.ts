@@ -1,5 +1,5 @@
 import type { Session } from '../db/database';
-import { measureById, measureValues, priorityItems, priorityReviewMix, type PriorityItemRow, type ReviewMix } from '../db/queries/measure';
+import { measureById, measureMonths, measureValues, priorityItems, priorityReviewMix, type PriorityItemRow, type ReviewMix } from '../db/queries/measure';
 import { areaValues, type AreaValueRow } from '../db/queries/comparators';
 import type { ExplorerMeasure } from '../db/queries/explorer';
 import { measureLocks, type KeptLock } from '../db/queries/locks';
@@ -52,7 +52,7 @@ export async function loadMeasure(db: Session, id: string, grain: Grain = 'quart
 	if (!measure) return { measure: null, values: [], points: [], items: [], reviewMix: [], locks: [], notes: [], areas: [], home, monthly: null };
 	const [all, months, items, reviewMix, locks, notes, areas] = await Promise.all([
 		measureValues(db, id, grain),
-		measureValues(db, id, 'month'),
+		measureMonths(db, id),
 		measure.priority === null ? Promise.resolve([]) : priorityItems(db, measure.priority),
 		measure.priority === null ? Promise.resolve([]) : priorityReviewMix(db, measure.priority),
 		measureLocks(db, id),
@@ -60,6 +60,6 @@ export async function loadMeasure(db: Session, id: string, grain: Grain = 'quart
 		areaValues(db, id, grain)
 	]);
 	const values = all.filter((v) => v.area_code === home?.code);
-	const monthly = monthlyView(measure, months.filter((v) => v.area_code === home?.code && v.period_label && periodOf(v.period_label)?.kind === 'month'));
+	const monthly = monthlyView(measure, months.filter((v) => v.area_code === home?.code));
 	return { measure, values, points: seriesPoints(values), items, reviewMix, locks, notes, areas, home, monthly };
 }

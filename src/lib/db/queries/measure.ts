@@ -23,6 +23,13 @@ export function measureValues(db: Session, id: string, grain: Grain = 'quarter')
 		FROM measure_values v ${seriesJoin('v', grain)} WHERE v.measure_id = ${str(id)} ORDER BY v.area_code, v.period_start`);
 }
 
+/** A measure's months (monthly data, before it is rolled up), every area, in period order; none for other measures. */
+export function measureMonths(db: Session, id: string): Promise<ValueRow[]> {
+	return db.rows<ValueRow>(`
+		SELECT measure_id, area_code, period_start, period_label, value, marker, numerator, denominator, target, note
+		FROM measure_values WHERE measure_id = ${str(id)} AND period_kind = 'month' ORDER BY area_code, period_start`);
+}
+
 export interface PriorityItemRow {
 	item_id: string;
 	action: string;
