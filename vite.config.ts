@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport, type Plugin } from 'vite';
@@ -100,6 +101,9 @@ export default defineConfig({
 		assetsInlineLimit: (file) => (/\.(csv|txt)$/.test(file) ? false : undefined)
 	},
 	test: {
+		// Every core: vitest's default leaves one free, which on a 2-core machine runs the unit, db
+		// and component files one at a time. (The e2e files run one at a time regardless.)
+		maxWorkers: availableParallelism(),
 		projects: [
 			{
 				extends: true,
@@ -111,6 +115,7 @@ export default defineConfig({
 					name: 'db',
 					include: ['tests/db/**/*.test.ts'],
 					environment: 'node',
+					globalSetup: ['tests/setup/sample-snapshot.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 60_000
 				}
@@ -121,6 +126,7 @@ export default defineConfig({
 					name: 'component',
 					include: ['tests/component/**/*.test.ts'],
 					environment: 'node',
+					globalSetup: ['tests/setup/sample-snapshot.ts'],
 					// A component may be given a workspace over a real DuckDB database, which takes seconds to load.
 					testTimeout: 60_000,
 					hookTimeout: 60_000

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { tablesDigest } from '../helpers/tables-digest';
 import type { Database } from '../../src/lib/db/database';
 import { commitImport } from '../../src/lib/ingest/commit/commit';
 import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
 import type { FileReading } from '../../src/lib/ingest/read/reading';
 import { readWorkbookHere } from '../../src/lib/ingest/read/workbook/read-here';
-import { dumpTables } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { corpus, corpusBytes, corpusFiles, type CorpusEntry } from '../fixtures/ingest/corpus';
 import { sampleDatabase } from '../helpers/workspace';
@@ -34,10 +34,10 @@ describe('the ingest corpus', () => {
 
 	// One database with the sample loaded, as the page has it; each file is imported, checked and undone.
 	test.each(corpus.files)('$file: $about', async (entry) => {
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		const preview = await previewImport(db, { name: entry.file, bytes: corpusBytes(entry.file), ...entry.request }, { readWorkbook: readWorkbookHere });
 		// A preview writes nothing.
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 		const outcome = preview.ready ? await commitImport(db, preview) : preview.outcome;
 		if (!preview.ready) await discardPreview(db, preview);
 
@@ -70,6 +70,6 @@ describe('the ingest corpus', () => {
 			// A refused file changes nothing.
 			expect(outcome.importId).toBeNull();
 		}
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 	});
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { tablesDigest } from '../helpers/tables-digest';
 import type { Database } from '../../src/lib/db/database';
 import type { Engine } from '../../src/lib/db/engine';
 import { DERIVED_TABLES } from '../../src/lib/db/open';
@@ -8,7 +9,6 @@ import { commitImport } from '../../src/lib/ingest/commit/commit';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { discardPreview, previewImport } from '../../src/lib/ingest/preview';
 import { previewReport } from '../../src/lib/ingest/report-text';
-import { dumpTables } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { corpus, corpusBytes } from '../fixtures/ingest/corpus';
 import { databaseWithArea, sampleDatabase } from '../helpers/workspace';
@@ -25,13 +25,13 @@ const temporaryTables = async () =>
 
 describe('previewing an import', () => {
 	test('says what would change, value by value, and writes nothing', async () => {
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		const preview = await previewImport(db, {
 			name: 'm19.csv',
 			bytes: csv(['measure_id,measure,quadrant,period,value', 'M19,Return interviews offered within 72 hours (%),How much did we do?,2018/19 Q4,91.5', 'M19,Return interviews offered within 72 hours (%),,2019/20 Q1,93'])
 		});
 		expect(preview.ready).toBe(true);
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 		const [m19] = preview.changes;
 		expect(m19).toMatchObject({ kind: 'measure', key: 'M19', isNew: false, added: 1, changed: 1, unchanged: 0, removed: 0 });
 		// The sample has 2018/19 Q4 as 80% of 100 return interviews.
@@ -68,11 +68,11 @@ describe('previewing an import', () => {
 		const stale = await previewImport(db, { name: 'stale.csv', bytes: corpusBytes('ok-semicolons.csv') });
 		expect(stale.changes.map((c) => [c.key, c.added, c.changed])).toEqual([['T03', 3, 0]]);
 		expect((await importFile(db, { name: 'between.csv', bytes: corpusBytes('ok-semicolons.csv') })).importId).not.toBeNull();
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		const outcome = await commitImport(db, stale);
 		expect(outcome.importId).toBeNull();
 		expect(outcome.problems.at(-1)!.message).toMatch(/changed after this file was checked/);
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 		expect(await temporaryTables()).toBe(0);
 	});
 });
@@ -108,9 +108,9 @@ describe('importing only the valid rows', () => {
 	test('is not offered when the fault is in the file, not in rows', async () => {
 		const preview = await previewImport(db, { name: 'wide.csv', bytes: corpusBytes('bad-wide-bad-cells.csv') });
 		expect(preview.validRowsPossible).toBe(false);
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		expect((await commitImport(db, preview, { validRowsOnly: true })).importId).toBeNull();
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 	});
 });
 
@@ -217,13 +217,13 @@ describe('a File the user chose (a Blob) is read as its bytes are', () => {
 	});
 
 	test('a File cancelled while DuckDB reads it on a guess leaves nothing behind, and the cancel does not wait for that read', async () => {
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		const stop = new AbortController();
 		const preview = previewImport(db, { name: 'ok.csv', bytes: asFile('ok-crlf.csv') }, { signal: stop.signal });
 		stop.abort(new DOMException('Cancelled.', 'AbortError'));
 		await expect(preview).rejects.toThrow('Cancelled.');
 		expect(await temporaryTables()).toBe(0);
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 	});
 
 	test('a guess from the first lines that the whole file does not bear out is not used', async () => {
@@ -268,13 +268,13 @@ describe('a File the user chose (a Blob) is read as its bytes are', () => {
 
 describe('a file too large to read', () => {
 	test('is refused before it is read, saying how large it is and how to split it', async () => {
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		const preview = await previewImport(db, { name: 'huge.csv', bytes: corpusBytes('ok-crlf.csv') }, { maxBytes: 100 });
 		expect(preview.ready).toBe(false);
 		expect(preview.checksum).toBeNull();
 		expect(preview.outcome.problems).toEqual([expect.objectContaining({
 			severity: 'error', row: null, message: expect.stringMatching(/^The file is 0 MB: the app reads files of up to 0 MB\.$/), fix: expect.stringMatching(/one per financial year/)
 		})]);
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 	});
 });

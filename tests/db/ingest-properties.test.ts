@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { tablesDigest } from '../helpers/tables-digest';
 import type { Database } from '../../src/lib/db/database';
 import { importFile } from '../../src/lib/ingest/import-file';
-import { dumpTables } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { sampleDatabase } from '../helpers/workspace';
 
 let db: Database;
-let sample: Awaited<ReturnType<typeof dumpTables>>;
+let sample: Awaited<ReturnType<typeof tablesDigest>>;
 beforeAll(async () => {
 	db = await sampleDatabase();
-	sample = await dumpTables(db);
+	sample = await tablesDigest(db);
 });
 
 // Each run goes through the real engine: a modest number of runs, with a fixed seed so a failure replays.
@@ -51,7 +51,7 @@ async function neverThrows(bytes: Uint8Array): Promise<void> {
 	}
 	if (outcome.importId !== null) expect((await undoImport(db, outcome.importId)).undone).toBe(true);
 	// Refused, or imported and undone: the data is the sample, cell for cell.
-	expect(await dumpTables(db)).toEqual(sample);
+	expect(await tablesDigest(db)).toEqual(sample);
 }
 
 describe('reading any bytes', () => {

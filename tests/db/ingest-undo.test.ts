@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { tablesDigest } from '../helpers/tables-digest';
 import type { Database } from '../../src/lib/db/database';
 import { DATA_TABLES, REFERENCES, USER_TABLES } from '../../src/lib/db/schema';
 import { importFile } from '../../src/lib/ingest/import-file';
-import { dumpTables } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { corpusBytes } from '../fixtures/ingest/corpus';
 import { sampleDatabase } from '../helpers/workspace';
@@ -41,7 +41,7 @@ describe('undoing an import', () => {
 	});
 
 	test('puts back exactly the values a re-import replaced', async () => {
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		const id = await imported('m19.csv', corpusBytes('ok-reimport-existing-measure.csv'));
 		const history = await db.rows<{ change: string; n: number }>(
 			`SELECT change, count(*) AS n FROM history_measure_values WHERE changed_by = ${id} GROUP BY ALL ORDER BY change`);
@@ -49,11 +49,11 @@ describe('undoing an import', () => {
 		expect(history).toEqual([{ change: 'removed', n: 2 }]);
 		expect(await db.rows(`SELECT count(*) AS n FROM measure_values WHERE import_id = ${id}`)).toEqual([{ n: 3 }]);
 		expect(await undoImport(db, id)).toMatchObject({ undone: true, file: 'm19.csv' });
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 	});
 
 	test('an import a later one changed again is refused until the later one is undone; then both undo exactly', async () => {
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		const first = await imported('first.csv', m19('91'));
 		const second = await imported('second.csv', m19('95'));
 		const refused = await undoImport(db, first);
@@ -63,20 +63,20 @@ describe('undoing an import', () => {
 		expect((await undoImport(db, second)).undone).toBe(true);
 		expect((await db.rows(`SELECT value FROM measure_values WHERE measure_id = 'M19' AND period_label = '2018/19 Q4'`))[0]).toEqual({ value: 91 });
 		expect((await undoImport(db, first)).undone).toBe(true);
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 	});
 
 	test('imports on other rows undo in any order', async () => {
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		const a = await imported('a.csv', corpusBytes('ok-crlf.csv'));
 		const b = await imported('b.csv', corpusBytes('ok-tabs.txt'));
 		expect((await undoImport(db, a)).undone).toBe(true);
 		expect((await undoImport(db, b)).undone).toBe(true);
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 	});
 
 	test('an import that later data relies on is refused, saying what would be left dangling', async () => {
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		const agencies = await imported('agencies.csv', corpusBytes('ok-agencies.csv'));
 		const measure = await imported('barnardos.csv', csv(['measure_id,measure,quadrant,agency,period,value', "B99,Sessions,How much did we do?,Barnardo's CSE service,2018/19 Q1,3"]));
 		const refused = await undoImport(db, agencies);
@@ -84,7 +84,7 @@ describe('undoing an import', () => {
 		expect(refused.message).toMatch(/would leave measures without their agency \(barnardos\)/);
 		expect((await undoImport(db, measure)).undone).toBe(true);
 		expect((await undoImport(db, agencies)).undone).toBe(true);
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 	});
 
 	test('the sample’s own files can be undone too, newest first', async () => {

@@ -2,6 +2,7 @@
 // cell, the check of a commit run again on the same sheet, and no workbook read without a reader.
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { tablesDigest } from '../helpers/tables-digest';
 import type { Database } from '../../src/lib/db/database';
 import { commitImport } from '../../src/lib/ingest/commit/commit';
 import { importFile } from '../../src/lib/ingest/import-file';
@@ -10,7 +11,6 @@ import { MAX_WORKBOOK_BYTES } from '../../src/lib/ingest/read/workbook/in-previe
 import { readWorkbookHere } from '../../src/lib/ingest/read/workbook/read-here';
 import { readWorkbook } from '../../src/lib/ingest/read/workbook/workbook';
 import { previewReport } from '../../src/lib/ingest/report-text';
-import { dumpTables } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { corpusBytes } from '../fixtures/ingest/corpus';
 import { sampleDatabase } from '../helpers/workspace';
@@ -65,7 +65,7 @@ describe('a workbook in the preview', () => {
 	});
 
 	test('a commit after another import checks the same sheet again, and writes it', async () => {
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		const preview = await previewImport(db, { name: 'ok-workbook-long.ods', bytes: corpusBytes('ok-workbook-long.ods'), sheet: 'Q3 2017' }, options);
 		expect(preview.ready).toBe(true);
 		const other = await importFile(db, { name: 'ok-leading-blank-rows.csv', bytes: corpusBytes('ok-leading-blank-rows.csv') });
@@ -77,6 +77,6 @@ describe('a workbook in the preview', () => {
 		expect(rows.map((r) => r.v)).toEqual(['W01 2017/18 Q1 45.0', 'W01 2017/18 Q2 50.0', 'W01 2017/18 Q3 47.5', 'W02 2017/18 Q1 12.0', 'W02 2017/18 Q2 15.0']);
 		expect(await undoImport(db, outcome.importId!)).toMatchObject({ undone: true });
 		expect(await undoImport(db, other.importId!)).toMatchObject({ undone: true });
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 	});
 });

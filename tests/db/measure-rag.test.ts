@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { tablesDigest } from '../helpers/tables-digest';
 import type { Database } from '../../src/lib/db/database';
 import { clearTolerance, setTolerance } from '../../src/lib/db/queries/tolerances';
 import { workspaceFile } from '../../src/lib/db/workspace-format';
 import { importFile } from '../../src/lib/ingest/import-file';
-import { dumpTables } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { openWorkspaceFile } from '../../src/lib/ingest/workspace-file';
 import { loadReportCard } from '../../src/lib/state/report-card';
@@ -58,7 +58,7 @@ describe('measure RAG over the sample', () => {
 
 describe('a tolerance from a file, and one set in the app', () => {
 	test('file columns → stored tolerance → rating; the app’s wins as a whole; undo of the import leaves the app’s alone', async () => {
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		const id = (await importFile(db, { name: 't.csv', bytes: corpusBytes('ok-measure-thresholds.csv') })).importId!;
 		// T01: 86 against 90, short by 4, within 5% of 90 = 4.5.
 		expect(await ratingOf(db, 'T01')).toEqual(['T01', 'G', 'Short of target by no more than the amber threshold (5% of target)', '2018/19 Q4', 86, 90, 'file']);
@@ -82,11 +82,11 @@ describe('a tolerance from a file, and one set in the app', () => {
 			`SELECT measure_id, amber_threshold, red_threshold, travel_rule, CAST(set_at AS VARCHAR) AS set_at FROM measure_tolerances`);
 		expect(rows).toEqual([{ measure_id: 'T03', amber_threshold: '12.5%', red_threshold: null, travel_rule: 'none', set_at: '2026-12-03 10:00:00' }]);
 		await clearTolerance(db, 'T03');
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 	});
 
 	test('a re-import with a blank threshold keeps the loaded one; a new one replaces it, and undo puts it back', async () => {
-		const before = await dumpTables(db);
+		const before = await tablesDigest(db);
 		const m19 = (amber: string) => csv(['measure_id,measure,period,value,amber_threshold', `M19,Return interviews offered within 72 hours (%),2018/19 Q4,80,${amber}`]);
 		const blank = (await importFile(db, { name: 'blank.csv', bytes: m19('') })).importId!;
 		expect(await db.rows(`SELECT amber_threshold, red_threshold FROM measures WHERE measure_id = 'M19'`)).toEqual([{ amber_threshold: '5%', red_threshold: '10%' }]);
@@ -96,7 +96,7 @@ describe('a tolerance from a file, and one set in the app', () => {
 		expect((await undoImport(db, wider)).undone).toBe(true);
 		expect((await ratingOf(db, 'M19'))[1]).toBe('R');
 		expect((await undoImport(db, blank)).undone).toBe(true);
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await tablesDigest(db)).toEqual(before);
 	});
 
 	test('a tolerance set in the app survives saving the workspace and opening the file', async () => {

@@ -2,16 +2,16 @@
 // must give exactly what importing those files gives, table by table, history and import log
 // included, so that undo and History behave the same and the shipped data still comes from the
 // import code.
-import { beforeAll, describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
-import { sampleSnapshot } from '../../src/lib/db/sample-snapshot';
 import { loadWorkspace } from '../../src/lib/db/load-workspace';
 import { fileSource, workspaceFile, WORKSPACE_HEADER } from '../../src/lib/db/workspace-format';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { EXAMPLE_IMPORTS } from '../../src/lib/ingest/sample';
 import { dumpTables, tableNames } from '../../src/lib/ingest/table-text';
 import { undoImport } from '../../src/lib/ingest/commit/undo';
-import { DATA_DIR, emptyDatabase, sampleDatabase } from '../helpers/workspace';
+import { emptyDatabase, importedSampleDatabase, sampleDatabase } from '../helpers/workspace';
 
 /** Every table as text, but for when each import was made (two imports of the same files differ there). */
 async function dumpAtNoTime(db: Database) {
@@ -40,7 +40,9 @@ let imported: Database;
 let snapshot: Uint8Array;
 let loaded: Database;
 beforeAll(async () => {
-	[imported, snapshot] = await Promise.all([sampleDatabase(), sampleSnapshot(DATA_DIR)]);
+	imported = await importedSampleDatabase();
+	// Made for this run by sampleSnapshot(data/), as the build makes it (tests/setup/sample-snapshot.ts).
+	snapshot = new Uint8Array(await readFile(inject('sampleSnapshot')));
 	loaded = await emptyDatabase();
 	await loadWorkspace(loaded, fileSource(snapshot));
 });
@@ -72,7 +74,7 @@ describe('the sample snapshot', () => {
 	test('undo works on the loaded snapshot as on the imported files', async () => {
 		const a = await emptyDatabase();
 		await loadWorkspace(a, fileSource(snapshot));
-		const b = await sampleDatabase();
+		const b = await importedSampleDatabase();
 		for (const db of [a, b]) {
 			const outcome = await importFile(db, { name: 'more.csv', bytes: encode('measure_id,measure,quadrant,period,value\nX01,Extra,How much did we do?,2018/19 Q1,4\n') });
 			expect(outcome.problems.filter((p) => p.severity === 'error')).toEqual([]);

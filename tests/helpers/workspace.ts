@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
 import { join } from 'node:path';
 import type { Database } from '../../src/lib/db/database';
 import { createNodeEngine } from '../../src/lib/db/node-engine';
 import { openDatabase } from '../../src/lib/db/open';
+import { loadWorkspace } from '../../src/lib/db/load-workspace';
+import { fileSource } from '../../src/lib/db/workspace-format';
 import { describeProblem } from '../../src/lib/ingest/check/problems';
 import { loadSample } from '../../src/lib/ingest/sample';
 import type { Engine } from '../../src/lib/db/engine';
@@ -34,8 +37,18 @@ export async function emptyDatabase(): Promise<Database> {
 	return openDatabase(await createNodeEngine());
 }
 
-/** The real engine with the app's own sample data loaded, as the home page has it. */
+/**
+ * The real engine with the app's own sample data loaded, as the built app opens it: from the
+ * snapshot of the sample files' import that tests/setup/sample-snapshot.ts makes once per run.
+ */
 export async function sampleDatabase(): Promise<Database> {
+	const db = await emptyDatabase();
+	await loadWorkspace(db, fileSource(new Uint8Array(await readFile(inject('sampleSnapshot')))), { ours: true });
+	return db;
+}
+
+/** The real engine with the app's own sample files imported one by one, as the snapshot is made. */
+export async function importedSampleDatabase(): Promise<Database> {
 	const db = await emptyDatabase();
 	const outcomes = await loadSample(db, async (path) => new Uint8Array(await readFile(join(DATA_DIR, path))), await areaData());
 	const errors = outcomes.flatMap((o) => o.problems).filter((p) => p.severity === 'error');
