@@ -142,7 +142,6 @@ export default defineConfig({
 					// Each page load starts DuckDB and loads the sample: generous on a busy 2-core machine.
 					testTimeout: 180_000,
 					hookTimeout: 180_000,
-					fileParallelism: false,
 					// After the other projects, not beside them: on two cores the DuckDB tests slowed the
 					// browser tests (the bench smoke test took 335 s beside them, 38 s alone).
 					sequence: { groupOrder: 1 }
