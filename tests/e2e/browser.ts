@@ -10,7 +10,7 @@
 //     finally { await tab.close(); }
 //   });
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../../scripts/find-chromium.js';
 
 export { CHROMIUM_ARGS };
@@ -173,4 +173,41 @@ export async function waitForAppReady(page: Page, options: WaitForAppReadyOption
 		detail: document.body.dataset.error ?? ''
 	}));
 	if (ready === 'error') throw new Error(`The app set <body data-ready="error">${detail ? `: ${detail}` : ''}`);
+}
+
+export interface PageForFile {
+	readonly browser: Browser;
+	readonly tab: OpenedPage;
+}
+
+/**
+ * One browser, and one tab on `path` ready, for all of a test file's tests: opened before the
+ * first test and closed after the last (the vitest hooks are registered here, so call this at
+ * the top level of the file). `acceptDialogs`: the page's confirm() questions are answered yes.
+ */
+export function pageForFile(path: string, options: { acceptDialogs?: boolean } = {}): PageForFile {
+	let browser: Browser | undefined;
+	let tab: OpenedPage | undefined;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		tab = await openPage(browser, path);
+		if (options.acceptDialogs) tab.page.on('dialog', (dialog) => void dialog.accept());
+		await waitForAppReady(tab.page);
+	});
+	afterAll(async () => {
+		await tab?.close();
+		await browser?.close();
+	});
+	const opened = <T>(thing: T | undefined): T => {
+		if (thing === undefined) throw new Error(`pageForFile('${path}'): used before its beforeAll hook ran.`);
+		return thing;
+	};
+	return {
+		get browser() {
+			return opened(browser);
+		},
+		get tab() {
+			return opened(tab);
+		}
+	};
 }

@@ -1,28 +1,17 @@
 // An awkward file through the Import page: a UTF-8 file with one stray Windows-1252 byte is read
 // as UTF-8 (no mojibake), and the page warns at the byte's row and column.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, waitForAppReady, type OpenedPage } from './browser';
+import { describe, expect, test } from 'vitest';
+import { pageForFile } from './browser';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/ingest');
 
-let browser: Browser;
-let tab: OpenedPage;
-beforeAll(async () => {
-	browser = await launchBrowser();
-	tab = await openPage(browser, '/import/');
-	await waitForAppReady(tab.page);
-});
-afterAll(async () => {
-	await tab?.close();
-	await browser?.close();
-});
+const shared = pageForFile('/import/');
 
 describe('the Import page and a stray byte', () => {
 	test('keeps the UTF-8 text and warns at the stray byte’s row and column', async () => {
-		await tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'ok-utf8-one-stray-1252-byte.csv'));
-		const card = tab.page.getByRole('article', { name: 'File ok-utf8-one-stray-1252-byte.csv' });
+		await shared.tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'ok-utf8-one-stray-1252-byte.csv'));
+		const card = shared.tab.page.getByRole('article', { name: 'File ok-utf8-one-stray-1252-byte.csv' });
 		await card.getByText('No errors.').waitFor({ timeout: 30_000 });
 		await expect(card.locator('p.verdict').textContent()).resolves.toContain('1 warning.');
 		await expect(card.locator('ul.reading li').first().textContent()).resolves.toBe('Read as UTF-8 text, comma-separated, Unix line breaks (LF).');

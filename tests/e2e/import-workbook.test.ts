@@ -2,27 +2,16 @@
 // hidden one marked, the first visible one read), another sheet previewed on choosing it, the
 // sheet imported; read in a worker of the app's own origin, with no request anywhere else.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { expectNoAxeViolations } from './axe';
-import { launchBrowser, openPage, waitForAppReady, type OpenedPage } from './browser';
+import { pageForFile } from './browser';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/ingest');
 
-let browser: Browser;
-let tab: OpenedPage;
-beforeAll(async () => {
-	browser = await launchBrowser();
-	tab = await openPage(browser, '/import/');
-	await waitForAppReady(tab.page);
-});
-afterAll(async () => {
-	await tab?.close();
-	await browser?.close();
-});
+const shared = pageForFile('/import/');
 
 test('a workbook: its sheets are offered, the chosen one previewed with its cells located, and imported', async () => {
-	const { page } = tab;
+	const { page } = shared.tab;
 	const input = page.getByLabel('Choose files to import');
 	await expect(input.getAttribute('accept')).resolves.toBe('.csv,.tsv,.txt,text/csv,.xlsx,.ods,.xls');
 	await input.setInputFiles(join(FIXTURES, 'ok-workbook-long.xlsx'));
@@ -57,8 +46,8 @@ test('a workbook: its sheets are offered, the chosen one previewed with its cell
 	await card.getByRole('button', { name: 'Import ok-workbook-long.xlsx' }).click();
 	await card.getByRole('status').filter({ hasText: 'Imported 5 rows from ok-workbook-long.xlsx.' }).waitFor({ timeout: 30_000 });
 
-	expect(tab.foreignRequests).toEqual([]);
-	expect(tab.failedRequests).toEqual([]);
-	expect(tab.consoleErrors).toEqual([]);
-	expect(tab.pageErrors).toEqual([]);
+	expect(shared.tab.foreignRequests).toEqual([]);
+	expect(shared.tab.failedRequests).toEqual([]);
+	expect(shared.tab.consoleErrors).toEqual([]);
+	expect(shared.tab.pageErrors).toEqual([]);
 });

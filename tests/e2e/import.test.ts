@@ -4,35 +4,23 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, waitForAppReady, type OpenedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { openPage, pageForFile, waitForAppReady } from './browser';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/ingest');
 
-let browser: Browser;
-let tab: OpenedPage;
-beforeAll(async () => {
-	browser = await launchBrowser();
-	tab = await openPage(browser, '/import/');
-	// Opening a workspace file, resetting and clearing ask first: the tests say yes.
-	tab.page.on('dialog', (dialog) => void dialog.accept());
-	await waitForAppReady(tab.page);
-});
-afterAll(async () => {
-	await tab?.close();
-	await browser?.close();
-});
+const shared = pageForFile('/import/', { acceptDialogs: true });
 
-const historyRows = () => tab.page.locator('section[aria-labelledby="history"] tbody tr').count();
+const historyRows = () => shared.tab.page.locator('section[aria-labelledby="history"] tbody tr').count();
 /** The workspace file saved by one test, opened by the next. */
 let workspaceFile = '';
 
 describe('the Import page', () => {
 	test('refuses a bad file with the file, row, column and value of each problem, and changes nothing', async () => {
 		const before = await historyRows();
-		await tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'bad-quarter-5.csv'));
-		const card = tab.page.getByRole('article', { name: 'File bad-quarter-5.csv' });
+		await shared.tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'bad-quarter-5.csv'));
+		const card = shared.tab.page.getByRole('article', { name: 'File bad-quarter-5.csv' });
 		await expect(card.getByText('1 error').waitFor()).resolves.toBeUndefined();
 		const row = card.locator('table.problems tbody tr').first();
 		await expect(row.locator('td').allTextContents()).resolves.toEqual(
@@ -49,8 +37,8 @@ describe('the Import page', () => {
 		const generated = spawnSync(process.execPath, ['scripts/bench/generate.js', '--rows', '300000', '--out', file]);
 		expect(generated.status, String(generated.stderr)).toBe(0);
 		const before = await historyRows();
-		await tab.page.getByLabel('Choose files to import').setInputFiles(file);
-		const card = tab.page.getByRole('article', { name: 'File large.csv' });
+		await shared.tab.page.getByLabel('Choose files to import').setInputFiles(file);
+		const card = shared.tab.page.getByRole('article', { name: 'File large.csv' });
 		const progress = card.getByRole('progressbar', { name: 'Checking large.csv' });
 		await progress.waitFor();
 		await expect(progress.getAttribute('max')).resolves.toBe('4');
@@ -59,14 +47,14 @@ describe('the Import page', () => {
 		await card.getByText('Cancelled. Not imported. Nothing was changed.').waitFor();
 		expect(await historyRows()).toBe(before);
 		// The page was not frozen meanwhile, and DuckDB is free again: a small file goes straight through.
-		await tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'bad-quarter-5.csv'));
-		await tab.page.getByRole('article', { name: 'File bad-quarter-5.csv' }).last().getByText('1 error').waitFor();
+		await shared.tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'bad-quarter-5.csv'));
+		await shared.tab.page.getByRole('article', { name: 'File bad-quarter-5.csv' }).last().getByText('1 error').waitFor();
 	});
 
 	test('previews what a good file would change, imports it on request, and every page draws it', async () => {
 		const before = await historyRows();
-		await tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'ok-reimport-existing-measure.csv'));
-		const card = tab.page.getByRole('article', { name: 'File ok-reimport-existing-measure.csv' });
+		await shared.tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'ok-reimport-existing-measure.csv'));
+		const card = shared.tab.page.getByRole('article', { name: 'File ok-reimport-existing-measure.csv' });
 		await card.getByText('No errors.').waitFor();
 		await expect(card.locator('.totals').textContent()).resolves.toMatch(/Would add \d+, change \d+/);
 		expect(await historyRows()).toBe(before);
@@ -74,38 +62,38 @@ describe('the Import page', () => {
 		await card.getByRole('status').filter({ hasText: /^Imported \d+ rows/ }).waitFor();
 		await expect.poll(historyRows).toBe(before + 1);
 
-		await tab.page.getByRole('link', { name: 'Measures' }).click();
-		await tab.page.waitForURL(/\/measures\/$/);
-		await tab.page.getByRole('link', { name: 'Return interviews offered within 72 hours (%)' }).click();
-		await tab.page.waitForURL(/\/measure\/\?id=M19/);
-		await tab.page.locator('figure.chart').first().getByText('Data table').click();
-		await expect(tab.page.locator('figure.chart tr', { hasText: '2019/20 Q1' }).locator('td').first().textContent()).resolves.toBe('91%');
+		await shared.tab.page.getByRole('link', { name: 'Measures' }).click();
+		await shared.tab.page.waitForURL(/\/measures\/$/);
+		await shared.tab.page.getByRole('link', { name: 'Return interviews offered within 72 hours (%)' }).click();
+		await shared.tab.page.waitForURL(/\/measure\/\?id=M19/);
+		await shared.tab.page.locator('figure.chart').first().getByText('Data table').click();
+		await expect(shared.tab.page.locator('figure.chart tr', { hasText: '2019/20 Q1' }).locator('td').first().textContent()).resolves.toBe('91%');
 	});
 
 	test('keeps imports across a reload, and undoes one exactly', async () => {
 		// A fresh page load: the database starts empty and loads the tables this browser kept.
-		await tab.page.goto(new URL('/import/', tab.page.url()).href);
-		await waitForAppReady(tab.page);
-		const imported = tab.page.locator('section[aria-labelledby="history"] tbody tr', { hasText: 'Imported by you' });
+		await shared.tab.page.goto(new URL('/import/', shared.tab.page.url()).href);
+		await waitForAppReady(shared.tab.page);
+		const imported = shared.tab.page.locator('section[aria-labelledby="history"] tbody tr', { hasText: 'Imported by you' });
 		await expect(imported.count()).resolves.toBe(1);
 		await imported.getByRole('button', { name: 'Undo the import of ok-reimport-existing-measure.csv' }).click();
-		await tab.page.getByRole('status').filter({ hasText: /undone/i }).waitFor();
+		await shared.tab.page.getByRole('status').filter({ hasText: /undone/i }).waitFor();
 		await expect.poll(() => imported.count()).toBe(0);
-		await tab.page.reload();
-		await waitForAppReady(tab.page);
+		await shared.tab.page.reload();
+		await waitForAppReady(shared.tab.page);
 		await expect(imported.count()).resolves.toBe(0);
 	});
 
 	test('saves the workspace as one file and opens it again', async () => {
 		const [download] = await Promise.all([
-			tab.page.waitForEvent('download'),
-			tab.page.getByRole('button', { name: 'Save the workspace as a file' }).click()
+			shared.tab.page.waitForEvent('download'),
+			shared.tab.page.getByRole('button', { name: 'Save the workspace as a file' }).click()
 		]);
 		const path = (await download.path())!;
 		workspaceFile = path;
 		expect(download.suggestedFilename()).toMatch(/^cse-workspace-\d{4}-\d{2}-\d{2}\.oba$/);
-		await tab.page.getByLabel('Open a workspace file').setInputFiles(path);
-		const opened = tab.page.getByRole('status').filter({ hasText: /^Opened .*: \d+ tables, [\d,]+ rows\.$/ });
+		await shared.tab.page.getByLabel('Open a workspace file').setInputFiles(path);
+		const opened = shared.tab.page.getByRole('status').filter({ hasText: /^Opened .*: \d+ tables, [\d,]+ rows\.$/ });
 		await opened.waitFor();
 		// Every table of the data model comes back, with the sample's 38 items and 580 values among the rows.
 		const [, tables, rows] = (await opened.textContent())!.match(/: (\d+) tables, ([\d,]+) rows/)!;
@@ -113,13 +101,13 @@ describe('the Import page', () => {
 		expect(Number(rows!.replace(/,/g, ''))).toBeGreaterThan(38 + 580);
 		// Opening can be undone while the page is open: what was loaded before comes back.
 		const name = path.split('/').pop()!;
-		await tab.page.getByRole('button', { name: `Undo opening ${name}` }).click();
-		await tab.page.getByRole('status').filter({ hasText: `Undone: what was loaded before ${name} is back.` }).waitFor();
-		await expect(tab.page.getByRole('button', { name: `Undo opening ${name}` }).count()).resolves.toBe(0);
+		await shared.tab.page.getByRole('button', { name: `Undo opening ${name}` }).click();
+		await shared.tab.page.getByRole('status').filter({ hasText: `Undone: what was loaded before ${name} is back.` }).waitFor();
+		await expect(shared.tab.page.getByRole('button', { name: `Undo opening ${name}` }).count()).resolves.toBe(0);
 	});
 
 	test('an opened workspace file is still open after a reload, in a browser that had no data', async () => {
-		const other = await openPage(browser, '/import/');
+		const other = await openPage(shared.browser, '/import/');
 		try {
 			const { page } = other;
 			await waitForAppReady(page);
@@ -164,7 +152,7 @@ describe('the Import page', () => {
 		};
 		// What the example and a small file take in this browser's storage, measured in a browser of
 		// its own: the quota is then set between that and the 160 KB of a large file.
-		const probe = await openPage(browser, '/import/');
+		const probe = await openPage(shared.browser, '/import/');
 		let used = 0;
 		try {
 			await waitForAppReady(probe.page);
@@ -182,7 +170,7 @@ describe('the Import page', () => {
 		}
 		// The quota is set before this site first opens its storage (Chromium reads it then): room for
 		// the sample's tables and a small file, none for a large one or for a workspace file.
-		const other = await openPage(browser, '/formats/', { contextOptions: { acceptDownloads: true } });
+		const other = await openPage(shared.browser, '/formats/', { contextOptions: { acceptDownloads: true } });
 		try {
 			const { page } = other;
 			page.on('dialog', (dialog) => void dialog.accept());
@@ -231,7 +219,7 @@ describe('the Import page', () => {
 	});
 
 	test('a file chosen before the page has started is still read; it stops the rehearsal of the import path, which runs once that file is done', async () => {
-		const other = await openPage(browser, '/formats/');
+		const other = await openPage(shared.browser, '/formats/');
 		try {
 			// The app's code is held back, so the file is chosen in the prerendered page, before hydration:
 			// its change event finds no handler, and the page must take the file from the input itself.
@@ -257,29 +245,29 @@ describe('the Import page', () => {
 	});
 
 	test('shows markup in a cell as text, never as markup', async () => {
-		await tab.page.getByRole('link', { name: 'Import' }).click();
-		await tab.page.waitForURL(/\/import\/$/);
-		await tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'ok-html-in-cell.csv'));
-		const card = tab.page.getByRole('article', { name: 'File ok-html-in-cell.csv' });
+		await shared.tab.page.getByRole('link', { name: 'Import' }).click();
+		await shared.tab.page.waitForURL(/\/import\/$/);
+		await shared.tab.page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'ok-html-in-cell.csv'));
+		const card = shared.tab.page.getByRole('article', { name: 'File ok-html-in-cell.csv' });
 		await card.getByRole('button', { name: 'Import ok-html-in-cell.csv' }).click();
 		await card.getByRole('status').filter({ hasText: /^Imported/ }).waitFor();
 		// In-app navigation: the imported data lives in this tab's database.
-		await tab.page.getByRole('link', { name: 'Measures' }).click();
-		await tab.page.getByLabel('Search').fill('img');
-		await tab.page.waitForURL(/q=img/);
-		await expect.poll(() => tab.page.getByRole('link', { name: '<img src=x onerror=alert(1)>' }).count()).toBe(1);
-		await expect(tab.page.locator('main img').count()).resolves.toBe(0);
-		expect(tab.pageErrors).toEqual([]);
-		expect(tab.consoleErrors).toEqual([]);
+		await shared.tab.page.getByRole('link', { name: 'Measures' }).click();
+		await shared.tab.page.getByLabel('Search').fill('img');
+		await shared.tab.page.waitForURL(/q=img/);
+		await expect.poll(() => shared.tab.page.getByRole('link', { name: '<img src=x onerror=alert(1)>' }).count()).toBe(1);
+		await expect(shared.tab.page.locator('main img').count()).resolves.toBe(0);
+		expect(shared.tab.pageErrors).toEqual([]);
+		expect(shared.tab.consoleErrors).toEqual([]);
 	});
 
 	test('the highlight report includes what was imported, as text', async () => {
-		await tab.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report' }).click();
-		await tab.page.waitForURL(/\/report\/$/);
-		const unassigned = tab.page.locator('section[aria-labelledby="report-unassigned"]');
+		await shared.tab.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report' }).click();
+		await shared.tab.page.waitForURL(/\/report\/$/);
+		const unassigned = shared.tab.page.locator('section[aria-labelledby="report-unassigned"]');
 		await unassigned.waitFor();
 		await expect(unassigned.getByRole('link', { name: '<img src=x onerror=alert(1)>' }).count()).resolves.toBe(1);
-		await expect(tab.page.locator('article.report table.sources').textContent()).resolves.toContain('ok-html-in-cell.csv');
-		await expect(tab.page.locator('main img').count()).resolves.toBe(0);
+		await expect(shared.tab.page.locator('article.report table.sources').textContent()).resolves.toContain('ok-html-in-cell.csv');
+		await expect(shared.tab.page.locator('main img').count()).resolves.toBe(0);
 	});
 });
