@@ -81,7 +81,8 @@ export async function alternative(browser, base, name, dataUrl) {
  */
 export async function filterChanges(page, changes) {
 	const boxes = page.locator('input[name="priority"]');
-	const n = await boxes.count();
+	// "Ready" can still be the page navigated from, on a busy machine: wait for the report card's own boxes.
+	const n = await boxes.first().waitFor({ timeout: 60_000 }).then(() => boxes.count(), () => 0);
 	if (n === 0) throw new Error('no priority checkbox on /measures/');
 	const times = [];
 	for (let i = 0; i < changes; i++) {
