@@ -101,8 +101,8 @@ export default defineConfig({
 		assetsInlineLimit: (file) => (/\.(csv|txt)$/.test(file) ? false : undefined)
 	},
 	test: {
-		// Every core: vitest's default leaves one free, which on a 2-core machine runs the unit, db
-		// and component files one at a time. (The e2e files run one at a time regardless.)
+		// Every core: vitest's default leaves one free, which on a 2-core machine runs the files one
+		// at a time. The e2e files run after the others (sequence.groupOrder below), one per core.
 		maxWorkers: availableParallelism(),
 		projects: [
 			{

@@ -19,10 +19,18 @@ declare module 'vitest' {
 
 const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	const dir = await mkdtemp(path.join(tmpdir(), 'oba-sample-'));
-	const file = path.join(dir, 'sample-snapshot.txt');
-	await writeFile(file, await sampleSnapshot(DATA_DIR));
+/** The snapshot's file, made by the first project that asks and shared with the next (one main process). */
+const shared = globalThis as { obaSampleSnapshot?: Promise<string> };
+
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+	const first = shared.obaSampleSnapshot === undefined;
+	shared.obaSampleSnapshot ??= (async () => {
+		const dir = await mkdtemp(path.join(tmpdir(), 'oba-sample-'));
+		const file = path.join(dir, 'sample-snapshot.txt');
+		await writeFile(file, await sampleSnapshot(DATA_DIR));
+		return file;
+	})();
+	const file = await shared.obaSampleSnapshot;
 	project.provide('sampleSnapshot', file);
-	return () => rm(dir, { recursive: true, force: true });
+	return first ? () => rm(path.dirname(file), { recursive: true, force: true }) : undefined;
 }
