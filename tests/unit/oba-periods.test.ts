@@ -11,6 +11,7 @@ import {
 	parseDfePeriod,
 	parsePeriod,
 	parseReviewDate,
+	periodOfLabel,
 	periodKey,
 	previousQuarter,
 	quarterMonths,
@@ -248,4 +249,19 @@ describe('messages that point at the likely intent', () => {
 	it('2016/12 (a slash marks a split year) is explained as a month', () =>
 		expect(message('2016/12')).toMatch(/consecutive.*December 2016, write it as Dec 2016 or 2016-12/));
 	it('a two-digit-year date asks for the full year', () => expect(message('1/4/16')).toMatch(/in full/));
+});
+
+describe('periodOfLabel: a stored label back to its period', () => {
+	it('reads back each kind of label the app writes', () => {
+		for (const label of ['2016/17 Q3', '2016/17', 'Apr 2017', 'AY 2017/18']) {
+			const period = periodOfLabel(label);
+			expect(period, label).not.toBeNull();
+			expect(formatPeriod(period!)).toBe(label);
+		}
+		expect(periodOfLabel('2016/17 Q3')).toEqual({ kind: 'quarter', start: '2016-10-01', end: '2016-12-31' });
+	});
+	it('is null for a text that is no period', () => {
+		expect(periodOfLabel('not a period')).toBeNull();
+		expect(periodOfLabel('')).toBeNull();
+	});
 });

@@ -215,3 +215,9 @@ export function parsePeriod(text: string, options: PeriodOptions = {}): PeriodPa
 	}
 	return parseNormalised(normalise(written), written, options.yearType ?? 'financial');
 }
+
+/** A period label the app wrote (a stored period_label) back to its Period; null if it is not one. */
+export function periodOfLabel(label: string): Period | null {
+	const parsed = parsePeriod(label);
+	return parsed.ok ? parsed.period : null;
+}

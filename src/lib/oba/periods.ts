@@ -27,7 +27,7 @@ export {
 	yearOfMonth
 } from './months';
 export type { PeriodOptions, PeriodParse } from './period-text';
-export { PERIOD_EXPECTED, parsePeriod } from './period-text';
+export { PERIOD_EXPECTED, parsePeriod, periodOfLabel } from './period-text';
 export type { PeriodReading } from './period-readings';
 export { describeReading, readingSentence } from './period-readings';
 export { parseDfePeriod } from './dfe-periods';

@@ -7,7 +7,7 @@ import { measureNotes, type UserNote } from '../db/queries/notes';
 import type { ValueRow } from '../db/queries/measures';
 import { readSettings } from '../db/queries/settings';
 import { homeArea, type HomeArea } from './home-area';
-import { parsePeriod, type Period } from '../oba/periods';
+import { periodOfLabel } from '../oba/periods';
 import type { SeriesPoint } from '../oba/series-point';
 import type { Grain } from '../db/measure-series';
 import { monthlyView, type MonthlyView } from './monthly';
@@ -30,16 +30,10 @@ export interface MeasureData {
 	monthly: MonthlyView | null;
 }
 
-/** A period label from the database back to a Period; the labels were written by the same rules. */
-export function periodOf(label: string): Period | null {
-	const parsed = parsePeriod(label);
-	return parsed.ok ? parsed.period : null;
-}
-
 /** A measure's home-area values as the pure OBA rules read them. */
 export function seriesPoints(values: readonly ValueRow[]): SeriesPoint[] {
 	return values.flatMap((v) => {
-		const period = periodOf(v.period_label);
+		const period = periodOfLabel(v.period_label);
 		return period ? [{ period, value: v.value, marker: v.marker, target: v.target }] : [];
 	});
 }

@@ -2,7 +2,7 @@
 // years, the kind of year, and the latest year to date, worked out by the pure rules of oba/.
 import type { ExplorerMeasure } from '../db/queries/explorer';
 import type { ValueRow } from '../db/queries/measures';
-import { parsePeriod, type YearType } from '../oba/periods';
+import { periodOfLabel, type YearType } from '../oba/periods';
 import { defaultRollupRule, parseRollupRule, ROLLUP_RULES, type RollupRule } from '../oba/rollup-rules';
 import { parseUnit } from '../oba/units';
 import { yearToDate, type YearToDate } from '../oba/year-to-date';
@@ -25,8 +25,8 @@ export function monthlyView(measure: ExplorerMeasure, months: readonly ValueRow[
 	const rule = given?.ok ? given.rule : defaultRollupRule(unit.ok ? unit.unit : 'count');
 	const yearType: YearType = measure.year_type === 'academic' ? 'academic' : 'financial';
 	const figures = months.flatMap((m) => {
-		const parsed = parsePeriod(m.period_label);
-		return parsed.ok ? [{ period: parsed.period, value: m.value, numerator: m.numerator, denominator: m.denominator }] : [];
+		const period = periodOfLabel(m.period_label);
+		return period ? [{ period, value: m.value, numerator: m.numerator, denominator: m.denominator }] : [];
 	});
 	const described = ROLLUP_RULES.find((r) => r.id === rule)!;
 	return {

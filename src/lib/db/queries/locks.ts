@@ -3,7 +3,7 @@
 import type { Database, Session } from '../database';
 import { num, str } from '../sql';
 import { readLockedForecast, type LockedForecast } from '../../oba/baseline';
-import { financialYearLabel, parsePeriod } from '../../oba/periods';
+import { financialYearLabel, periodOfLabel } from '../../oba/periods';
 
 /** Which forecast: one per measure, area and figure (as published, or per 10,000 children). */
 export interface LockKey {
@@ -41,11 +41,6 @@ interface LockRow {
 const COLUMNS = `measure_id, area_code, per_10000, method, window_from, window_to, CAST(locked_on AS VARCHAR) AS locked_on, used,
 	intercept, slope, band, band_t, band_df, band_residual_se, band_n, band_mean_x, band_sxx, band_below, band_above`;
 
-const periodOf = (label: string) => {
-	const parsed = parsePeriod(label);
-	return parsed.ok ? parsed.period : null;
-};
-
 /** A row back to the forecast it locked; null (left out) if it is not one, e.g. hand-edited. */
 function fromRow(row: LockRow): KeptLock | null {
 	const band =
@@ -54,7 +49,7 @@ function fromRow(row: LockRow): KeptLock | null {
 			: { kind: row.band, level: 0.8, below: row.band_below, above: row.band_above };
 	const locked = readLockedForecast({
 		method: row.method,
-		window: { from: periodOf(row.window_from), to: periodOf(row.window_to) },
+		window: { from: periodOfLabel(row.window_from), to: periodOfLabel(row.window_to) },
 		used: Number(row.used),
 		coefficients: { intercept: row.intercept, slope: row.slope },
 		band: Object.fromEntries(Object.entries(band).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),

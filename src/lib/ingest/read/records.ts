@@ -137,7 +137,8 @@ function walk(text: string, delimiter: number, progress?: ScanProgress, marked: 
 	let count = 1;
 	let quoteCell = 0;
 	const longestCells: number[] = [];
-	// Per column, 0 while unknown, then PLAIN or NOT: typed arrays kept the added tests from slowing the scan.
+	// Per column, PLAIN (0) until a cell says otherwise, then NOT (for hashStarts: a cell starts with #):
+	// typed arrays kept the added tests from slowing the scan.
 	let plainEnds = new Uint8Array(64);
 	let plainNumbers = new Uint8Array(64);
 	let hashStarts = new Uint8Array(64);
