@@ -74,6 +74,8 @@ export async function createBrowserEngine(): Promise<Engine> {
 				await db.dropFile(name);
 			}
 		},
+		arrowOut: (sql) => connection.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
+		insertArrow: (schema, table, bytes) => connection.insertArrowFromIPCStream(bytes, { schema, name: table, create: true }),
 		close: async () => {
 			await connection.close();
 			await db.terminate();

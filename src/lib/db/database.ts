@@ -66,6 +66,18 @@ export class Database implements Session {
 		return this.#enqueue(() => this.#engine.copyOut(copy));
 	}
 
+	/** A query's result as Arrow IPC bytes (see Engine.arrowOut), as one turn of the queue. */
+	arrowOut(sql: string): Promise<Uint8Array> {
+		return this.#enqueue(() => this.#engine.arrowOut(sql).catch((cause: unknown) => {
+			throw new QueryError(sql, cause);
+		}));
+	}
+
+	/** A table made from Arrow IPC bytes (see Engine.insertArrow), as one turn of the queue. */
+	insertArrow(schema: string, table: string, bytes: Uint8Array): Promise<void> {
+		return this.#enqueue(() => this.#engine.insertArrow(schema, table, bytes));
+	}
+
 	/** The statements of one turn of the queue. */
 	#session(): Session {
 		return {

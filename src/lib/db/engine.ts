@@ -20,6 +20,13 @@ export interface Engine {
 	 * writer, so a million rows never pass through JavaScript one by one.
 	 */
 	copyOut(copy: (path: string) => string): Promise<Uint8Array>;
+	/**
+	 * A query's result as DuckDB's own Arrow IPC stream, not read into JavaScript: bytes to keep.
+	 * Mind QUERY_CONFIG: BIGINT, DECIMAL and TIMESTAMP columns come out cast (see workspace-format.ts).
+	 */
+	arrowOut(sql: string): Promise<Uint8Array>;
+	/** Makes `schema.table` from an Arrow IPC stream (arrowOut's). The bytes are handed over, as registerFile's. */
+	insertArrow(schema: string, table: string, bytes: Uint8Array): Promise<void>;
 	close(): Promise<void>;
 }
 

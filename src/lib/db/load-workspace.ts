@@ -6,14 +6,17 @@
  * replace the database's tables. A refusal leaves what was loaded as it was.
  */
 import type { Database, Session } from './database';
+import { endsAsStream } from './arrow-ipc';
 import { integrityFaults } from './integrity';
 import { migrationsAfter, MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { ident, str } from './sql';
-import { CSV_DIALECT, WorkspaceRefusal, type TablePart, type WorkspaceSource } from './workspace-format';
+import { CSV_DIALECT, fromArrowColumns, WorkspaceRefusal, type TablePart, type WorkspaceSource } from './workspace-format';
 import { tableColumns, tableNames } from '../ingest/table-text';
 
 /** Where a workspace's tables wait while they are brought up to date and checked. */
 const INCOMING = 'oba_incoming';
+/** Where Arrow parts are read into, before the transaction, as CSV parts are registered. */
+const ARROW_PARTS = 'oba_arrow_parts';
 
 export type LoadStep = 'reading' | 'loading' | 'checking' | 'replacing';
 
@@ -87,14 +90,33 @@ export async function loadWorkspace(db: Database, source: WorkspaceSource, optio
 	options.progress?.('reading', 0);
 	const files: string[] = [];
 	const total = index.tables.reduce((n, t) => n + t.bytes, 0) || 1;
+	/** What each part is read from, in SQL. */
+	const readFrom: string[] = [];
 	try {
+		if (index.tables.some((t) => t.encoding === 'arrow')) await db.exec(`DROP SCHEMA IF EXISTS ${ARROW_PARTS} CASCADE; CREATE SCHEMA ${ARROW_PARTS}`);
 		for (const [i, t] of index.tables.entries()) {
-			const name = `oba-workspace-${i}.csv`;
 			const part = await source.part(i);
 			if ((part instanceof Blob ? part.size : part.byteLength) !== t.bytes) throw new WorkspaceRefusal(`Its table "${t.table}" is not the length its index says: the file is damaged.`);
-			// A copy of bytes: registering hands them over to DuckDB's worker.
-			await db.registerFile(name, part instanceof Blob ? part : part.slice());
-			files.push(name);
+			if (t.rows === 0) {
+				readFrom.push('');
+			} else if (t.encoding === 'arrow') {
+				// A copy of bytes, as for registerFile: DuckDB's worker takes what it is given.
+				const bytes = part instanceof Blob ? new Uint8Array(await part.arrayBuffer()) : part.slice();
+				const name = `part_${i}`;
+				const damaged = () => new WorkspaceRefusal(`Its table "${t.table}" could not be read: the file is damaged.`);
+				if (!endsAsStream(bytes)) throw damaged();
+				await db.insertArrow(ARROW_PARTS, name, bytes).catch(() => {
+					throw damaged();
+				});
+				const [made] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = ${str(ARROW_PARTS)} AND table_name = ${str(name)}`);
+				if (!made?.n) throw damaged();
+				readFrom.push(`(SELECT ${fromArrowColumns(t.columns)} FROM ${ARROW_PARTS}.${name})`);
+			} else {
+				const name = `oba-workspace-${i}.csv`;
+				await db.registerFile(name, part instanceof Blob ? part : part.slice());
+				files.push(name);
+				readFrom.push(readCsv(name, t.columns));
+			}
 		}
 		const direct = options.ours === true && index.schemaVersion === latest;
 		return await db.transaction(async (session) => {
@@ -112,7 +134,7 @@ export async function loadWorkspace(db: Database, source: WorkspaceSource, optio
 				options.progress?.('loading', loaded / total);
 				if (!direct) await session.exec(`CREATE TABLE ${into(t)} (${t.columns.map(([name, type]) => `${ident(name)} ${type}`).join(', ')})`);
 				const [inserted] = t.rows > 0
-					? await session.rows<{ Count: number }>(`INSERT INTO ${into(t)} (${t.columns.map(([name]) => ident(name)).join(', ')}) SELECT * FROM ${readCsv(files[i]!, t.columns)}`)
+					? await session.rows<{ Count: number }>(`INSERT INTO ${into(t)} (${t.columns.map(([name]) => ident(name)).join(', ')}) SELECT * FROM ${readFrom[i]!}`)
 					: [{ Count: 0 }];
 				if (inserted!.Count !== t.rows) throw new WorkspaceRefusal(`Its table "${t.table}" has ${inserted!.Count} rows where its index says ${t.rows}: the file is damaged.`);
 				loaded += t.bytes;
@@ -141,7 +163,7 @@ export async function loadWorkspace(db: Database, source: WorkspaceSource, optio
 	} finally {
 		// Dropped after the transaction: DuckDB (1.4) refuses to commit one that wrote to a table
 		// of one schema and dropped another schema's table of the same name.
-		await db.exec(`DROP SCHEMA IF EXISTS ${INCOMING} CASCADE`);
+		await db.exec(`DROP SCHEMA IF EXISTS ${INCOMING} CASCADE; DROP SCHEMA IF EXISTS ${ARROW_PARTS} CASCADE`);
 		for (const name of files) await db.dropFile(name);
 	}
 }

@@ -41,6 +41,8 @@ export async function createNodeEngine(): Promise<Engine> {
 				await rm(path, { force: true });
 			}
 		},
+		arrowOut: async (sql) => connection.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
+		insertArrow: async (schema, table, bytes) => connection.insertArrowFromIPCStream(bytes, { schema, name: table, create: true }),
 		close: async () => connection.close()
 	};
 }

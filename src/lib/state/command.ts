@@ -104,7 +104,7 @@ async function keep(db: Database, keeper: Keeper, tables: readonly string[] | 'a
 		const whole = tables === 'all' || !keeper.manifest || keeper.manifest.index.schemaVersion !== SCHEMA_VERSION;
 		const names = whole ? all : all.filter((t) => tables.includes(t) || keeper.unkept.has(t) || !known.has(t));
 		performance.mark('oba:keep-started');
-		const written = await writeParts(db, names);
+		const written = await writeParts(db, names, { encoding: 'arrow' });
 		performance.mark('oba:keep-written');
 		keeper.manifest = await keepTables(keeper.manifest, written, all, whole);
 		performance.mark('oba:kept');

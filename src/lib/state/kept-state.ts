@@ -63,7 +63,7 @@ export async function keepTables(previous: KeptManifest | null, written: { parts
 				return;
 			}
 			if (whole) store.clear();
-			written.parts.forEach((part, i) => store.put(new Blob([written.bytes[i]! as Uint8Array<ArrayBuffer>], { type: 'text/csv' }), partKey(part.table)));
+			written.parts.forEach((part, i) => store.put(new Blob([written.bytes[i]! as Uint8Array<ArrayBuffer>], { type: part.encoding === 'arrow' ? 'application/vnd.apache.arrow.stream' : 'text/csv' }), partKey(part.table)));
 			store.put(kept, MANIFEST);
 		};
 	}).catch(async (error: unknown) => {
