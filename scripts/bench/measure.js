@@ -267,7 +267,7 @@ export async function appImport(browser, site, changes) {
 		const { end, chosen: start, previewed, clicked } = times;
 		if (end < 0) throw new Error(`the import failed: ${await tab.page.evaluate(() => document.body.dataset.error ?? document.querySelector('main [role="alert"]')?.textContent ?? '')}`);
 		const rows = await tab.page.evaluate(() => Number(document.body.dataset.imported));
-		// Of the commit, the keeping of the tables changed: written by DuckDB (COPY), then stored in IndexedDB.
+		// Of the commit, the keeping of the tables changed: written by DuckDB (its Arrow answer), then stored in IndexedDB.
 		const keep = await tab.page.evaluate(() => {
 			const at = (/** @type {string} */ n) => performance.getEntriesByName(n).at(-1)?.startTime ?? null;
 			const [started, written, kept] = [at('oba:keep-started'), at('oba:keep-written'), at('oba:kept')];

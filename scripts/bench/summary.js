@@ -66,7 +66,7 @@ export function summarise(runs, o) {
 		['app, through /import/ (file chosen → "Imported", less the click)', round(app), pageMissing ? 'null: /import/ does not exist yet' : pageRan ? '' : 'failed, see below'],
 		['  file chosen → "Import…" button (read, checked, previewed)', round(m((r) => r.page?.preview_ms)), ''],
 		['  button clicked → "Imported"', round(m((r) => r.page?.commit_ms)), ''],
-		['    of which the tables changed, written (COPY … TO)', round(m((r) => r.page?.keep?.write_ms)), 'to be kept in this browser'],
+		['    of which the tables changed, written (Arrow IPC)', round(m((r) => r.page?.keep?.write_ms)), 'to be kept in this browser'],
 		['    of which the tables changed, stored (IndexedDB, strict)', round(m((r) => r.page?.keep?.store_ms)), 'on disk before "Imported" is said'],
 		['  (button shown → clicked: the harness, not counted)', round(m((r) => r.page?.click_wait_ms)), "Playwright's checks and round trips"],
 		['  after the page rehearsed the import path', `${runs.filter((r) => r.page?.rehearsed).length} of ${runs.filter((r) => r.page).length} runs`, 'as it does while a person picks a file (mark oba:import-rehearsed)'],
