@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
 import { importFile } from '../../src/lib/ingest/import-file';
+import { previewImport } from '../../src/lib/ingest/preview';
+import { commitImport } from '../../src/lib/ingest/commit/commit';
 import { calendarMonth, type Period } from '../../src/lib/oba/periods';
 import { rollUpSeries, type MonthFigure, type RollupRule } from '../../src/lib/oba/rollup';
 import type { Unit } from '../../src/lib/oba/units';
@@ -33,6 +35,25 @@ describe('monthly data rolled up to quarters and years', () => {
 		]);
 		expect((await stored('MX1', `'month'`)).map((r) => r.period_label)).toEqual(
 			['Apr 2017', 'May 2017', 'Jun 2017', 'Jul 2017', 'Aug 2017', 'Sep 2017', 'Oct 2017', 'Dec 2017']);
+	});
+
+	test('"import valid rows only": the preview counts what is then written, the quarter of a month left out incomplete', async () => {
+		const preview = await previewImport(db, { name: 'june-bad.csv', bytes: bytes([
+			'measure_id,measure,quadrant,unit,period,value',
+			'MV1,Valid months only,How much did we do?,count,Apr 2017,3',
+			'MV1,Valid months only,How much did we do?,count,May 2017,4',
+			'MV1,Valid months only,How much did we do?,count,Jun 2017,lots'
+		]) });
+		expect(preview).toMatchObject({ ready: false, validRowsPossible: true, rowsWithErrors: 1 });
+		// The two good months, and the quarter and year made of them, each short of June.
+		expect(preview.changes.find((c) => c.key === 'MV1')).toMatchObject({ added: 4, changed: 0, unchanged: 0 });
+		const outcome = await commitImport(db, preview, { validRowsOnly: true });
+		expect(outcome).toMatchObject({ rowsWritten: 2, rowsSkipped: 1 });
+		expect(await db.rows(`SELECT count(*) AS n FROM measure_values WHERE measure_id = 'MV1'`)).toEqual([{ n: 4 }]);
+		expect(await stored('MV1')).toEqual([
+			{ period_kind: 'quarter', period_label: '2017/18 Q1', value: null, marker: 'incomplete', numerator: null, denominator: null },
+			{ period_kind: 'year', period_label: '2017/18', value: null, marker: 'incomplete', numerator: null, denominator: null }
+		]);
 	});
 
 	test('a later file with the missing month completes the quarter from the months already loaded', async () => {

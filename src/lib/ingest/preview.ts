@@ -230,7 +230,8 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		const validRowsPossible = !ready && !hasErrors(fileLevel) && rowsWithErrors > 0 && rowsWithErrors < file.rowCount;
 		// The diff shows what would be written: with errors, only the valid rows would be.
 		const valid = (sql: string | undefined) => (sql && errorRows ? `SELECT * FROM (${sql}) WHERE "row" NOT IN (${errorRows})` : sql);
-		const incoming = { values: valid(prepared.incoming?.values), reviews: valid(prepared.incoming?.reviews) };
+		const validValues = errorRows && prepared.incoming?.validValues?.(errorRows);
+		const incoming = { values: validValues || valid(prepared.incoming?.values), reviews: valid(prepared.incoming?.reviews) };
 		const comparing = (ready || validRowsPossible) && options.changes !== false;
 		if (comparing) step('comparing');
 		const { changes, previewed } = comparing ? await changesOf(db, incoming, prepared.measures) : { changes: [], previewed: {} };

@@ -85,7 +85,12 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 		measures: `SELECT * FROM ${merged}`,
 		writes: ['measures', 'areas', 'measure_values'],
 		recordsOwnHistory: VALUES_HISTORY,
-		incoming: { values: valuesOfMeasuresSql(rows, merged, kept, monthly), rolledUp: monthly },
+		incoming: {
+			values: valuesOfMeasuresSql(rows, merged, kept, monthly),
+			rolledUp: monthly,
+			// Rolled up from the months that are left, as the writer does once the rows with errors are deleted (commit.ts).
+			...(monthly ? { validValues: (errorRows: string) => valuesOfMeasuresSql(`(SELECT * FROM ${rows} WHERE "row" NOT IN (${errorRows}))`, merged, kept, true) } : {})
+		},
 		write: async (session, importId, previewed) => {
 			// The measures as merged for the preview, unless rows were left out since: their details may come from those rows.
 			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp, previewed, merged: previewed && merged, monthly });
