@@ -56,6 +56,30 @@ describe('monthly data rolled up to quarters and years', () => {
 		]);
 	});
 
+	test('a rule changed by a later file rolls up again every quarter and year of the measure, not only those of its months', async () => {
+		const row = (period: string, value: number, rollup = '') => `MR1,Days to a return interview,How well did we do it?,count,${rollup},${period},${value}`;
+		const header = 'measure_id,measure,quadrant,unit,rollup,period,value';
+		expect((await importFile(db, { name: 'q1.csv', bytes: bytes([header, row('Apr 2017', 2), row('May 2017', 4), row('Jun 2017', 9)]) })).problems).toEqual([]);
+		expect((await stored('MR1'))[0]).toMatchObject({ period_label: '2017/18 Q1', value: 15 });
+		// July's file says the months are averaged: the first quarter, rolled up before, follows.
+		const preview = await previewImport(db, { name: 'july.csv', bytes: bytes([header, row('Jul 2017', 3, 'mean')]) });
+		expect(preview.ready).toBe(true);
+		const change = preview.changes.find((c) => c.key === 'MR1')!;
+		// Added: July and the second quarter (incomplete); changed: the first quarter; the year is still incomplete.
+		expect(change).toMatchObject({ added: 2, changed: 1, unchanged: 1 });
+		expect(change.changes.map((c) => [c.what, c.before, c.after])).toEqual([['2017/18 Q1', '15', '5']]);
+		expect((await commitImport(db, preview)).importId).not.toBeNull();
+		expect(await stored('MR1')).toEqual([
+			{ period_kind: 'quarter', period_label: '2017/18 Q1', value: 5, marker: null, numerator: null, denominator: null },
+			{ period_kind: 'quarter', period_label: '2017/18 Q2', value: null, marker: 'incomplete', numerator: null, denominator: null },
+			{ period_kind: 'year', period_label: '2017/18', value: null, marker: 'incomplete', numerator: null, denominator: null }
+		]);
+		// A file of quarters alone that changes the rule back rolls the months up again too.
+		const quarters = await importFile(db, { name: 'back.csv', bytes: bytes([header, row('2018/19 Q1', 30, 'sum')]) });
+		expect(quarters.problems).toEqual([]);
+		expect((await stored('MR1'))[0]).toMatchObject({ period_label: '2017/18 Q1', value: 15 });
+	});
+
 	test('a later file with the missing month completes the quarter from the months already loaded', async () => {
 		const outcome = await importFile(db, { name: 'november.csv', bytes: bytes([
 			'measure_id,measure,quadrant,unit,period,value', 'MX1,Missing episodes,How much did we do?,count,Nov 2017,20'

@@ -28,12 +28,18 @@ export function mergedMeasuresSql(rows: string, source: DataSource): string {
 }
 
 /**
+ * How the values' months are rolled up: null, not at all (no month in the file, no rule changed);
+ * else the measures whose rule the file changes (ruleChangedSql), all of whose periods are rolled up again.
+ */
+export type RollUp = { remade: readonly string[] } | null;
+
+/**
  * The values a parsed rows table will store: a blank value with a numerator and denominator is
  * their ratio. `kept` lists the columns the file does not have (target, note): a re-import keeps
- * what is stored for them, since leaving out a column is not saying it is blank. `monthly`: the
- * rows hold months, which are followed by the quarters and years rolled up from them.
+ * what is stored for them, since leaving out a column is not saying it is blank. `rollUp`: the
+ * rows are followed by the quarters and years rolled up from months.
  */
-export function valuesOfMeasuresSql(rows: string, measures: string, kept: readonly ('target' | 'note')[] = [], monthly = false): string {
+export function valuesOfMeasuresSql(rows: string, measures: string, kept: readonly ('target' | 'note')[] = [], rollUp: RollUp = null): string {
 	const pick = (name: 'target' | 'note') => (kept.includes(name) ? `o.${name}` : `n.${name}`);
 	const given = Object.fromEntries(FILE_VALUE_COLUMNS.map((c) => [c.name, `n.${c.name}`]));
 	const asGiven = `SELECT n."row", ${valueRowSql({
@@ -45,8 +51,8 @@ export function valuesOfMeasuresSql(rows: string, measures: string, kept: readon
 	})}
 		FROM ${rows} n JOIN ${measures} m USING (measure_id)
 		LEFT JOIN measure_values o ON ${sameValueKey('o', 'n')}`;
-	// Rolling up reads the rows three times: only a file with months pays for it.
-	return monthly ? rolledUpSql(asGiven, measures) : asGiven;
+	// Rolling up reads the rows three times: only a file with months (or a rule changed) pays for it.
+	return rollUp ? rolledUpSql(asGiven, measures, rollUp.remade) : asGiven;
 }
 
 /** The handlers that write values with writeValues declare this: it keeps measure_values' history itself. */
@@ -92,8 +98,8 @@ export async function writeMeasures(
 	rows: string,
 	options: {
 		source: DataSource; importId: number; kept: readonly ('target' | 'note')[]; temp: (name: string) => string; previewed?: Previewed;
-		/** The rows hold months (see valuesOfMeasuresSql). */
-		monthly?: boolean;
+		/** How months are rolled up (see valuesOfMeasuresSql). */
+		rollUp?: RollUp;
 		/** A table of mergedMeasuresSql(rows) made with the data as it is now, if there is one. */
 		merged?: string;
 	}
@@ -105,6 +111,6 @@ export async function writeMeasures(
 		INSERT INTO measures BY NAME SELECT * FROM ${measures};
 		INSERT INTO areas SELECT area_code, area_name, 'Local authority' FROM settings
 			WHERE area_code IN (SELECT area_code FROM ${rows}) AND area_code NOT IN (SELECT area_code FROM areas)`);
-	await writeValues(session, valuesOfMeasuresSql(rows, measures, options.kept, options.monthly), options.source, options.importId, options.temp('values'),
+	await writeValues(session, valuesOfMeasuresSql(rows, measures, options.kept, options.rollUp), options.source, options.importId, options.temp('values'),
 		{ keysChecked: true, replacing: options.previewed?.valuesReplacing });
 }

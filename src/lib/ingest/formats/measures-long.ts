@@ -6,7 +6,8 @@ import { lookupField as field, numberLookup, periodLookup, textLookup, type Acad
 import { parseYearType } from '../../oba/year-type';
 import { measureChecks } from '../check/measure-checks';
 import { agencyJoin, priorityJoin } from './action-plan';
-import { mergedMeasuresSql, valuesOfMeasuresSql, VALUES_HISTORY, writeMeasures } from '../commit/values-writer';
+import { mergedMeasuresSql, valuesOfMeasuresSql, VALUES_HISTORY, writeMeasures, type RollUp } from '../commit/values-writer';
+import { ruleChangedSql } from './monthly-rollup';
 import { MEASURE_DETAILS } from './measure-details';
 import { type Format, measure, measureMeta, measureDetails, notes } from './specs';
 
@@ -78,7 +79,8 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 	const merged = ctx.temp('merged_measures');
 	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${merged} AS ${mergedMeasuresSql(rows, ctx.source)}`);
 	const [months] = await ctx.db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${rows} WHERE period_kind = 'month'`);
-	const monthly = (months?.n ?? 0) > 0;
+	const remade = (await ctx.db.rows<{ measure_id: string }>(ruleChangedSql(merged))).map((r) => r.measure_id);
+	const rollUp: RollUp = (months?.n ?? 0) > 0 || remade.length > 0 ? { remade } : null;
 	return {
 		checks: [...lookupChecks, ...(await measureChecks(ctx, rows, period))],
 		period: { lookup: period, table: t },
@@ -86,14 +88,14 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 		writes: ['measures', 'areas', 'measure_values'],
 		recordsOwnHistory: VALUES_HISTORY,
 		incoming: {
-			values: valuesOfMeasuresSql(rows, merged, kept, monthly),
-			rolledUp: monthly,
+			values: valuesOfMeasuresSql(rows, merged, kept, rollUp),
+			rolledUp: rollUp !== null,
 			// Rolled up from the months that are left, as the writer does once the rows with errors are deleted (commit.ts).
-			...(monthly ? { validValues: (errorRows: string) => valuesOfMeasuresSql(`(SELECT * FROM ${rows} WHERE "row" NOT IN (${errorRows}))`, merged, kept, true) } : {})
+			...(rollUp ? { validValues: (errorRows: string) => valuesOfMeasuresSql(`(SELECT * FROM ${rows} WHERE "row" NOT IN (${errorRows}))`, merged, kept, rollUp) } : {})
 		},
 		write: async (session, importId, previewed) => {
 			// The measures as merged for the preview, unless rows were left out since: their details may come from those rows.
-			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp, previewed, merged: previewed && merged, monthly });
+			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp, previewed, merged: previewed && merged, rollUp });
 		}
 	};
 };

@@ -3,8 +3,10 @@
  * detail, else the default for its unit: oba/rollup-rules.ts, whose pure rollUp this matches,
  * tests/db/monthly-rollup.test.ts). A quarter or year with a month missing has no value and the
  * marker "incomplete": it is never summed from the months there are. The months of a period are the
- * file's and those already loaded, so a later file completes a quarter; only periods with a month
- * in the file are rolled up, and a period the file gives itself is kept as given.
+ * file's and those already loaded, so a later file completes a quarter; the periods with a month in
+ * the file are rolled up, and every period of a measure whose rule the file changes (its rollup, or
+ * its unit's default), so that all of a measure's quarters follow one rule; a period the file gives
+ * itself is kept as given.
  */
 import { DEFAULT_ROLLUP } from '../../oba/rollup-rules';
 import { RATIO_SCALE, type Unit } from '../../oba/units';
@@ -25,24 +27,40 @@ function labelSql(kind: string, start: string, academic: string): string {
 		WHEN ${academic} THEN 'AY ' || ${splitYear(`year(${start})`)} ELSE ${splitYear(fy)} END`;
 }
 
+/** A measure's rule, given its `rollup` and `unit` columns: the rule declared, else its unit's default. */
+const ruleSql = (rollup: string, unit: string) => `coalesce(${rollup}, ${byUnit(DEFAULT_ROLLUP, unit)})`;
+
+/**
+ * The measures of `measuresTable` (as they will be stored) whose rule differs from the one loaded and
+ * that have months loaded: their quarters and years are rolled up again, months in the file or not.
+ * Asked by the preview, before the writer replaces the measures.
+ */
+export function ruleChangedSql(measuresTable: string): string {
+	return `SELECT n.measure_id FROM ${measuresTable} n JOIN measures o USING (measure_id)
+		WHERE ${ruleSql('n.rollup', 'n.unit')} IS DISTINCT FROM ${ruleSql('o.rollup', 'o.unit')}
+			AND n.measure_id IN (SELECT measure_id FROM measure_values WHERE period_kind = 'month')`;
+}
+
 /**
  * The rows of `values` (SQL of measure_values' rows with "row"), then the quarters and years rolled
- * up from its months. `measuresTable`: the measures as they will be stored (unit, rollup, year_type).
+ * up from its months. `measuresTable`: the measures as they will be stored (unit, rollup, year_type);
+ * `remade`: those whose rule changed (ruleChangedSql), every period of which is rolled up again.
  */
-export function rolledUpSql(values: string, measuresTable: string): string {
+export function rolledUpSql(values: string, measuresTable: string, remade: readonly string[] = []): string {
 	const complete = `CASE WHEN g.rule = 'ratio' THEN g.derivable ELSE g.valued END = g.expected`;
 	const denominator = `CASE WHEN g.unit = 'rate10k' THEN g.mean_denominator ELSE g.sum_denominator END`;
 	const value = `CASE WHEN NOT (${complete}) THEN NULL
 		WHEN g.rule = 'sum' THEN g.sum_value WHEN g.rule = 'mean' THEN g.mean_value WHEN g.rule = 'latest' THEN g.latest_value
 		WHEN ${denominator} > 0 THEN g.sum_numerator * ${byUnit(RATIO_SCALE, 'g.unit')} / ${denominator} END`;
 	return `WITH incoming AS MATERIALIZED (${values}),
-	rules AS (SELECT measure_id, unit, coalesce(rollup, ${byUnit(DEFAULT_ROLLUP, 'unit')}) AS rule, coalesce(year_type = 'academic', false) AS academic FROM ${measuresTable}),
+	rules AS (SELECT measure_id, unit, ${ruleSql('rollup', 'unit')} AS rule, coalesce(year_type = 'academic', false) AS academic FROM ${measuresTable}),
+	changed AS (SELECT measure_id FROM (VALUES ${['(CAST(NULL AS VARCHAR))', ...remade.map((id) => `(${str(id)})`)].join(', ')}) v(measure_id) WHERE measure_id IS NOT NULL),
 	file_months AS (SELECT * FROM incoming WHERE period_kind = 'month'),
 	months AS (
 		SELECT "row", measure_id, area_code, period_start, value, numerator, denominator, target, true AS from_file FROM file_months
 		UNION ALL
 		SELECT NULL, o.measure_id, o.area_code, o.period_start, o.value, o.numerator, o.denominator, o.target, false FROM measure_values o
-		WHERE o.period_kind = 'month' AND o.measure_id IN (SELECT measure_id FROM file_months)
+		WHERE o.period_kind = 'month' AND (o.measure_id IN (SELECT measure_id FROM file_months) OR o.measure_id IN (SELECT measure_id FROM changed))
 			AND NOT EXISTS (SELECT 1 FROM file_months i WHERE i.measure_id = o.measure_id AND i.area_code = o.area_code AND i.period_start = o.period_start)),
 	periods AS (
 		SELECT m.*, r.unit, r.rule, r.academic, 'quarter' AS kind, CAST(date_trunc('quarter', m.period_start) AS DATE) AS start, 3 AS expected
@@ -59,7 +77,7 @@ export function rolledUpSql(values: string, measuresTable: string): string {
 			arg_max(numerator, period_start) AS latest_numerator, arg_max(denominator, period_start) AS latest_denominator,
 			sum(numerator) AS sum_numerator, sum(denominator) AS sum_denominator, avg(denominator) AS mean_denominator,
 			count(target) AS targets, sum(target) AS sum_target, arg_max(target, period_start) FILTER (target IS NOT NULL) AS latest_target
-		FROM periods GROUP BY measure_id, area_code, kind, start HAVING bool_or(from_file))
+		FROM periods GROUP BY measure_id, area_code, kind, start HAVING bool_or(from_file) OR measure_id IN (SELECT measure_id FROM changed))
 	SELECT * FROM incoming
 	UNION ALL BY NAME
 	SELECT g."row", true AS rolled_up, ${valueRowSql({
