@@ -13,8 +13,8 @@ describe('the stream inside the Arrow IPC file DuckDB answers with', () => {
 		expect(stream.byteOffset - file.byteOffset).toBe(8);
 		expect(endsAsStream(stream)).toBe(true);
 		// DuckDB reads a file given as a stream as nothing at all, without an error: the reason for arrowStreamOf.
-		await engine.insertArrow('parts', 'as_stream', stream.slice());
-		await engine.insertArrow('parts', 'as_file', file.slice());
+		await engine.insertArrow('parts', 'as_stream', stream.slice(), true);
+		await engine.insertArrow('parts', 'as_file', file.slice(), true);
 		const made = await engine.query(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'parts'`);
 		expect(made.toArray().map((r) => r.table_name)).toEqual(['as_stream']);
 		const back = await engine.query('SELECT n, s FROM parts.as_stream ORDER BY n');

@@ -75,7 +75,7 @@ export async function createBrowserEngine(): Promise<Engine> {
 			}
 		},
 		arrowOut: (sql) => connection.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
-		insertArrow: (schema, table, bytes) => connection.insertArrowFromIPCStream(bytes, { schema, name: table, create: true }),
+		insertArrow: (schema, table, bytes, create) => connection.insertArrowFromIPCStream(bytes, { schema, name: table, create }),
 		close: async () => {
 			await connection.close();
 			await db.terminate();

@@ -11,6 +11,11 @@ export interface Session {
 	exec(sql: string): Promise<void>;
 }
 
+/** What a transaction's body may do besides: insert Arrow IPC bytes into a table, or make one of them (see Engine.insertArrow). */
+export interface WritingSession extends Session {
+	insertArrow(schema: string, table: string, bytes: Uint8Array, create: boolean): Promise<void>;
+}
+
 const QUERY_DEADLINE_MS = 120_000;
 
 /** Arrow rows to plain objects; works with either build's copy of apache-arrow. */
@@ -31,7 +36,7 @@ export interface DatabaseOptions {
  * so a chart's read never lands inside an import's transaction and sees half of it. The data
  * tables are written only in transactions (see DatabaseOptions.derive).
  */
-export class Database implements Session {
+export class Database implements WritingSession {
 	#engine: Engine;
 	#tail: Promise<unknown> = Promise.resolve();
 	#derive: DatabaseOptions['derive'];
@@ -73,17 +78,18 @@ export class Database implements Session {
 		}));
 	}
 
-	/** A table made from Arrow IPC bytes (see Engine.insertArrow), as one turn of the queue. */
-	insertArrow(schema: string, table: string, bytes: Uint8Array): Promise<void> {
-		return this.#enqueue(() => this.#engine.insertArrow(schema, table, bytes));
+	/** Arrow IPC bytes into a table (see Engine.insertArrow), as one turn of the queue. */
+	insertArrow(schema: string, table: string, bytes: Uint8Array, create: boolean): Promise<void> {
+		return this.#enqueue(() => this.#engine.insertArrow(schema, table, bytes, create));
 	}
 
 	/** The statements of one turn of the queue. */
-	#session(): Session {
+	#session(): WritingSession {
 		return {
 			query: (sql) => this.#run(sql),
 			rows: async <R = Row>(sql: string) => tableRows<R>(await this.#run(sql)),
-			exec: async (sql) => void (await this.#run(sql))
+			exec: async (sql) => void (await this.#run(sql)),
+			insertArrow: (schema, table, bytes, create) => this.#engine.insertArrow(schema, table, bytes, create)
 		};
 	}
 
@@ -99,7 +105,7 @@ export class Database implements Session {
 	 * Runs `body` in one transaction: all of it is written, or none of it. `derive: false`: the body
 	 * writes none of the data the derived tables come from (a note, a lock), so they are not rebuilt.
 	 */
-	transaction<T>(body: (session: Session) => Promise<T>, options: { derive?: boolean } = {}): Promise<T> {
+	transaction<T>(body: (session: WritingSession) => Promise<T>, options: { derive?: boolean } = {}): Promise<T> {
 		const session = this.#session();
 		return this.#enqueue(async () => {
 			await this.#run('BEGIN TRANSACTION');

@@ -25,8 +25,11 @@ export interface Engine {
 	 * Mind QUERY_CONFIG: BIGINT, DECIMAL and TIMESTAMP columns come out cast (see workspace-format.ts).
 	 */
 	arrowOut(sql: string): Promise<Uint8Array>;
-	/** Makes `schema.table` from an Arrow IPC stream (arrowOut's). The bytes are handed over, as registerFile's. */
-	insertArrow(schema: string, table: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Inserts an Arrow IPC stream (arrowOut's) into `schema.table`, or with `create` makes that table
+	 * of it. The bytes are handed over, as registerFile's.
+	 */
+	insertArrow(schema: string, table: string, bytes: Uint8Array, create: boolean): Promise<void>;
 	close(): Promise<void>;
 }
 

@@ -10,7 +10,7 @@ import { endsAsStream } from './arrow-ipc';
 import { integrityFaults } from './integrity';
 import { migrationsAfter, MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { ident, str } from './sql';
-import { CSV_DIALECT, fromArrowColumns, WorkspaceRefusal, type TablePart, type WorkspaceSource } from './workspace-format';
+import { arrowExact, CSV_DIALECT, fromArrowColumns, WorkspaceRefusal, type TablePart, type WorkspaceSource } from './workspace-format';
 import { tableColumns, tableNames } from '../ingest/table-text';
 
 /** Where a workspace's tables wait while they are brought up to date and checked. */
@@ -90,32 +90,39 @@ export async function loadWorkspace(db: Database, source: WorkspaceSource, optio
 	options.progress?.('reading', 0);
 	const files: string[] = [];
 	const total = index.tables.reduce((n, t) => n + t.bytes, 0) || 1;
-	/** What each part is read from, in SQL. */
-	const readFrom: string[] = [];
+	/**
+	 * How each part is read: SQL to insert from; or, for an Arrow part of columns Arrow carries
+	 * exactly, its bytes, inserted straight into the table (no copy through a table of its own).
+	 */
+	const reads: ({ sql: string } | { arrow: Uint8Array } | null)[] = [];
+	const damaged = (t: TablePart) => new WorkspaceRefusal(`Its table "${t.table}" could not be read: the file is damaged.`);
 	try {
 		if (index.tables.some((t) => t.encoding === 'arrow')) await db.exec(`DROP SCHEMA IF EXISTS ${ARROW_PARTS} CASCADE; CREATE SCHEMA ${ARROW_PARTS}`);
 		for (const [i, t] of index.tables.entries()) {
 			const part = await source.part(i);
 			if ((part instanceof Blob ? part.size : part.byteLength) !== t.bytes) throw new WorkspaceRefusal(`Its table "${t.table}" is not the length its index says: the file is damaged.`);
 			if (t.rows === 0) {
-				readFrom.push('');
+				reads.push(null);
 			} else if (t.encoding === 'arrow') {
 				// A copy of bytes, as for registerFile: DuckDB's worker takes what it is given.
 				const bytes = part instanceof Blob ? new Uint8Array(await part.arrayBuffer()) : part.slice();
+				if (!endsAsStream(bytes)) throw damaged(t);
+				if (arrowExact(t.columns)) {
+					reads.push({ arrow: bytes });
+					continue;
+				}
 				const name = `part_${i}`;
-				const damaged = () => new WorkspaceRefusal(`Its table "${t.table}" could not be read: the file is damaged.`);
-				if (!endsAsStream(bytes)) throw damaged();
-				await db.insertArrow(ARROW_PARTS, name, bytes).catch(() => {
-					throw damaged();
+				await db.insertArrow(ARROW_PARTS, name, bytes, true).catch(() => {
+					throw damaged(t);
 				});
 				const [made] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = ${str(ARROW_PARTS)} AND table_name = ${str(name)}`);
-				if (!made?.n) throw damaged();
-				readFrom.push(`(SELECT ${fromArrowColumns(t.columns)} FROM ${ARROW_PARTS}.${name})`);
+				if (!made?.n) throw damaged(t);
+				reads.push({ sql: `(SELECT ${fromArrowColumns(t.columns)} FROM ${ARROW_PARTS}.${name})` });
 			} else {
 				const name = `oba-workspace-${i}.csv`;
 				await db.registerFile(name, part instanceof Blob ? part : part.slice());
 				files.push(name);
-				readFrom.push(readCsv(name, t.columns));
+				reads.push({ sql: readCsv(name, t.columns) });
 			}
 		}
 		const direct = options.ours === true && index.schemaVersion === latest;
@@ -133,9 +140,12 @@ export async function loadWorkspace(db: Database, source: WorkspaceSource, optio
 			for (const [i, t] of index.tables.entries()) {
 				options.progress?.('loading', loaded / total);
 				if (!direct) await session.exec(`CREATE TABLE ${into(t)} (${t.columns.map(([name, type]) => `${ident(name)} ${type}`).join(', ')})`);
-				const [inserted] = t.rows > 0
-					? await session.rows<{ Count: number }>(`INSERT INTO ${into(t)} (${t.columns.map(([name]) => ident(name)).join(', ')}) SELECT * FROM ${readFrom[i]!}`)
-					: [{ Count: 0 }];
+				const read = reads[i]!;
+				const [inserted] = read === null ? [{ Count: 0 }]
+					: 'sql' in read ? await session.rows<{ Count: number }>(`INSERT INTO ${into(t)} (${t.columns.map(([name]) => ident(name)).join(', ')}) SELECT * FROM ${read.sql}`)
+					: await session.insertArrow(direct ? 'main' : INCOMING, t.table, read.arrow, false).then(
+						() => session.rows<{ Count: number }>(`SELECT count(*) AS "Count" FROM ${into(t)}`),
+						() => { throw damaged(t); });
 				if (inserted!.Count !== t.rows) throw new WorkspaceRefusal(`Its table "${t.table}" has ${inserted!.Count} rows where its index says ${t.rows}: the file is damaged.`);
 				loaded += t.bytes;
 			}

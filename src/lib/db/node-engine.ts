@@ -42,7 +42,7 @@ export async function createNodeEngine(): Promise<Engine> {
 			}
 		},
 		arrowOut: async (sql) => connection.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
-		insertArrow: async (schema, table, bytes) => connection.insertArrowFromIPCStream(bytes, { schema, name: table, create: true }),
+		insertArrow: async (schema, table, bytes, create) => connection.insertArrowFromIPCStream(bytes, { schema, name: table, create }),
 		close: async () => connection.close()
 	};
 }

@@ -72,6 +72,11 @@ export const ROWS_PER_COPY = 100_000;
  */
 const ARROW_EXACT = new Set(['VARCHAR', 'INTEGER', 'SMALLINT', 'TINYINT', 'DOUBLE', 'FLOAT', 'BOOLEAN', 'DATE']);
 
+/** True when Arrow carries every one of these columns exactly: the part then goes straight into its table. */
+export function arrowExact(columns: TablePart['columns']): boolean {
+	return columns.every(([, type]) => ARROW_EXACT.has(type));
+}
+
 /** The SELECT list of an Arrow part of a table of these columns. */
 export function arrowColumns(columns: TablePart['columns']): string {
 	return columns.map(([name, type]) => (ARROW_EXACT.has(type) ? ident(name) : `CAST(${ident(name)} AS VARCHAR) AS ${ident(name)}`)).join(', ');
