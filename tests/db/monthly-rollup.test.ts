@@ -3,6 +3,7 @@ import type { Database } from '../../src/lib/db/database';
 import { importFile } from '../../src/lib/ingest/import-file';
 import { previewImport } from '../../src/lib/ingest/preview';
 import { commitImport } from '../../src/lib/ingest/commit/commit';
+import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { calendarMonth, type Period } from '../../src/lib/oba/periods';
 import { rollUpSeries, type MonthFigure, type RollupRule } from '../../src/lib/oba/rollup';
 import type { Unit } from '../../src/lib/oba/units';
@@ -142,6 +143,33 @@ describe('monthly data rolled up to quarters and years', () => {
 			{ period_label: 'AY 2017/18', start: '2017-09-01', end: '2018-08-31', value: 4 + 16 }
 		]);
 		expect(outcome.reading?.periodReadings?.map((r) => r.reading)).toContain('academic year');
+	});
+
+	test('a measure declared academic later: its financial years go, its months make academic years, and undo brings the financial ones back', async () => {
+		const header = 'measure_id,measure,quadrant,unit,year_type,period,value';
+		const row = (period: string, value: number, yearType = '') => `MY1,Pupils in CSE sessions,How much did we do?,count,${yearType},${period},${value}`;
+		const months = (values: number[]) => ['Sep 2017', 'Oct 2017', 'Nov 2017', 'Dec 2017', 'Jan 2018', 'Feb 2018', 'Mar 2018', 'Apr 2018', 'May 2018', 'Jun 2018', 'Jul 2018', 'Aug 2018']
+			.map((m, i) => row(m, values[i]!));
+		const years = () => db.rows(`SELECT period_label, CAST(period_start AS VARCHAR) AS start, value, marker FROM measure_values
+			WHERE measure_id = 'MY1' AND period_kind = 'year' ORDER BY period_start`);
+		// First as financial (no year_type): a year given, and months making two financial years, each incomplete.
+		expect((await importFile(db, { name: 'fy.csv', bytes: bytes([header, row('2015/16', 7), ...months([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])]) })).problems).toEqual([]);
+		const financial = [
+			{ period_label: '2015/16', start: '2015-04-01', value: 7, marker: null },
+			{ period_label: '2017/18', start: '2017-04-01', value: null, marker: 'incomplete' },
+			{ period_label: '2018/19', start: '2018-04-01', value: null, marker: 'incomplete' }
+		];
+		expect(await years()).toEqual(financial);
+		// Then one row saying the measure is academic: the months already loaded make its academic year.
+		const preview = await previewImport(db, { name: 'ay.csv', bytes: bytes([header, row('Aug 2018', 2, 'academic')]) });
+		expect(preview.ready).toBe(true);
+		// Changed: August; added: its academic year; removed: the three financial years.
+		expect(preview.changes.find((c) => c.key === 'MY1')).toMatchObject({ added: 1, changed: 1, removed: 3 });
+		const outcome = await commitImport(db, preview);
+		expect(outcome.importId).not.toBeNull();
+		expect(await years()).toEqual([{ period_label: 'AY 2017/18', start: '2017-09-01', value: 13, marker: null }]);
+		await undoImport(db, outcome.importId!);
+		expect(await years()).toEqual(financial);
 	});
 });
 

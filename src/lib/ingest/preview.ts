@@ -231,7 +231,7 @@ export async function previewImport(db: Database, request: ImportRequest, option
 		// The diff shows what would be written: with errors, only the valid rows would be.
 		const valid = (sql: string | undefined) => (sql && errorRows ? `SELECT * FROM (${sql}) WHERE "row" NOT IN (${errorRows})` : sql);
 		const validValues = errorRows && prepared.incoming?.validValues?.(errorRows);
-		const incoming = { values: validValues || valid(prepared.incoming?.values), reviews: valid(prepared.incoming?.reviews) };
+		const incoming = { values: validValues || valid(prepared.incoming?.values), reviews: valid(prepared.incoming?.reviews), removes: prepared.incoming?.removes };
 		const comparing = (ready || validRowsPossible) && options.changes !== false;
 		if (comparing) step('comparing');
 		const { changes, previewed } = comparing ? await changesOf(db, incoming, prepared.measures) : { changes: [], previewed: {} };

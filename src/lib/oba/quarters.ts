@@ -17,7 +17,7 @@ export type Period = { kind: 'month' | 'quarter' | 'year'; start: string; end: s
 export type YearType = 'financial' | 'academic';
 
 /** The month in which each kind of year starts. */
-const YEAR_STARTS: Record<YearType, number> = { financial: 4, academic: 9 };
+export const YEAR_STARTS: Readonly<Record<YearType, number>> = { financial: 4, academic: 9 };
 
 /** One calendar month (1–12) as a period: the 1st to its last day. */
 export function calendarMonth(year: number, month: number): Period {

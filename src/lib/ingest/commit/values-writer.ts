@@ -102,6 +102,8 @@ export async function writeMeasures(
 		rollUp?: RollUp;
 		/** A table of mergedMeasuresSql(rows) made with the data as it is now, if there is one. */
 		merged?: string;
+		/** The stored values the import removes (otherYearsSql), kept in the history as removed. */
+		removes?: string | null;
 	}
 ): Promise<void> {
 	const measures = options.merged ?? options.temp('measures');
@@ -111,6 +113,11 @@ export async function writeMeasures(
 		INSERT INTO measures BY NAME SELECT * FROM ${measures};
 		INSERT INTO areas SELECT area_code, area_name, 'Local authority' FROM settings
 			WHERE area_code IN (SELECT area_code FROM ${rows}) AND area_code NOT IN (SELECT area_code FROM areas)`);
+	if (options.removes) {
+		await session.exec(`
+			INSERT INTO history_measure_values SELECT ${options.importId}, 'removed', * FROM (${options.removes});
+			DELETE FROM measure_values v USING (${options.removes}) n WHERE ${sameValueKey('v', 'n')}`);
+	}
 	await writeValues(session, valuesOfMeasuresSql(rows, measures, options.kept, options.rollUp), options.source, options.importId, options.temp('values'),
 		{ keysChecked: true, replacing: options.previewed?.valuesReplacing });
 }

@@ -30,7 +30,7 @@ export interface ChangeSummary {
 	added: number;
 	changed: number;
 	unchanged: number;
-	/** Stored ratings the file blanks out (a review left blank is "not rated"). */
+	/** Stored ratings the file blanks out (a review left blank is "not rated"), or stored values it removes (a measure's years of the kind it no longer has). */
 	removed: number;
 	/** The changed and removed values, in the file's order (at most LISTED_CHANGES of them). */
 	changes: ValueChange[];
@@ -94,14 +94,16 @@ const comparedSql = (values: string) => `
  * Nothing is kept of a million compared rows but their counts: the changes are listed from a second
  * pass, made only when some value would change.
  */
-async function valueChanges(db: Session, values: string, measures: string | undefined): Promise<ChangeSummary[]> {
+async function valueChanges(db: Session, values: string, measures: string | undefined, removes: string | undefined): Promise<ChangeSummary[]> {
 	const names = measures ? `(SELECT measure_id, name FROM (${measures}))` : `(SELECT measure_id, name FROM measures)`;
+	const removed = removes ? `(SELECT measure_id, count(*) AS n FROM (${removes}) GROUP BY measure_id)` : '(SELECT NULL AS measure_id, 0 AS n)';
 	const counts = await db.rows<Counts>(`
 		SELECT c.key, first(n.name) AS label, c.key NOT IN (SELECT measure_id FROM measures) AS is_new, sum(c.added) AS added,
-			sum(c.changed) AS changed, sum(c.unchanged) AS unchanged, 0 AS removed
+			sum(c.changed) AS changed, sum(c.unchanged) AS unchanged, coalesce(first(r.n), 0) AS removed
 		FROM (SELECT measure_id AS key, min("row") AS "row", count(*) FILTER (NOT stored) AS added,
 				count(*) FILTER (stored AND fields <> '') AS changed, count(*) FILTER (stored AND fields = '') AS unchanged
 			FROM (${comparedSql(values)}) GROUP BY measure_id) c LEFT JOIN ${names} n ON n.measure_id = c.key
+			LEFT JOIN ${removed} r ON r.measure_id = c.key
 		GROUP BY c.key ORDER BY min(c."row")`);
 	const details = counts.some((c) => c.changed > 0) ? await db.rows<Detail>(`
 		SELECT key, "row", what, coalesce(stored_marker, ${plain('stored_value')}) AS before, coalesce(marker, ${plain('value')}) AS after, fields FROM (
@@ -163,12 +165,12 @@ export interface Previewed {
 
 /** Every change the file would make to values and ratings; nothing is written. */
 export async function changesOf(
-	db: Session, incoming: { values?: string; reviews?: string }, measures?: string
+	db: Session, incoming: { values?: string; reviews?: string; removes?: string }, measures?: string
 ): Promise<{ changes: ChangeSummary[]; previewed: Previewed }> {
 	const previewed: Previewed = {};
 	const changes: ChangeSummary[] = [];
 	if (incoming.values) {
-		const values = await valueChanges(db, incoming.values, measures);
+		const values = await valueChanges(db, incoming.values, measures, incoming.removes);
 		previewed.valuesReplacing = values.reduce((n, c) => n + c.changed + c.unchanged, 0);
 		changes.push(...values);
 	}

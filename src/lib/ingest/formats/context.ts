@@ -45,9 +45,10 @@ export interface Prepared {
 	 * `rolledUp`: the values include quarters and years rolled up from months, marked `rolled_up`
 	 * (monthly-rollup.ts). `validValues`: the values written when the rows `errorRows` (SQL of "row"s)
 	 * are left out, where that is more than leaving out their own values (a quarter rolled up is made
-	 * of the months that are left); else the preview leaves out the values of those rows.
+	 * of the months that are left); else the preview leaves out the values of those rows. `removes`:
+	 * the stored values the import removes (a measure's years of the kind it no longer has).
 	 */
-	incoming?: { values?: string; reviews?: string; rolledUp?: boolean; validValues?: (errorRows: string) => string };
+	incoming?: { values?: string; reviews?: string; rolledUp?: boolean; validValues?: (errorRows: string) => string; removes?: string };
 	/**
 	 * Writes the file's rows inside the import's transaction. `previewed`: what the preview made of
 	 * them, when no row has been left out since; what the handler made of them is then still true too.

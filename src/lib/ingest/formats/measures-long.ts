@@ -7,7 +7,7 @@ import { parseYearType } from '../../oba/year-type';
 import { measureChecks } from '../check/measure-checks';
 import { agencyJoin, priorityJoin } from './action-plan';
 import { mergedMeasuresSql, valuesOfMeasuresSql, VALUES_HISTORY, writeMeasures, type RollUp } from '../commit/values-writer';
-import { ruleChangedSql } from './monthly-rollup';
+import { otherYearsSql, retypedSql, ruleChangedSql, type Retyped } from './monthly-rollup';
 import { MEASURE_DETAILS } from './measure-details';
 import { type Format, measure, measureMeta, measureDetails, notes } from './specs';
 
@@ -81,6 +81,9 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 	const [months] = await ctx.db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${rows} WHERE period_kind = 'month'`);
 	const remade = (await ctx.db.rows<{ measure_id: string }>(ruleChangedSql(merged))).map((r) => r.measure_id);
 	const rollUp: RollUp = (months?.n ?? 0) > 0 || remade.length > 0 ? { remade } : null;
+	// Only a file with a year_type column can change a measure's kind of year.
+	const retyped = columnIndex(ctx, 'year_type') === null ? [] : await ctx.db.rows<Retyped[number]>(retypedSql(merged));
+	const removes = otherYearsSql(retyped);
 	return {
 		checks: [...lookupChecks, ...(await measureChecks(ctx, rows, period))],
 		period: { lookup: period, table: t },
@@ -90,12 +93,13 @@ export const importMeasuresLong: FormatHandler = async (ctx) => {
 		incoming: {
 			values: valuesOfMeasuresSql(rows, merged, kept, rollUp),
 			rolledUp: rollUp !== null,
+			...(removes ? { removes } : {}),
 			// Rolled up from the months that are left, as the writer does once the rows with errors are deleted (commit.ts).
 			...(rollUp ? { validValues: (errorRows: string) => valuesOfMeasuresSql(`(SELECT * FROM ${rows} WHERE "row" NOT IN (${errorRows}))`, merged, kept, rollUp) } : {})
 		},
 		write: async (session, importId, previewed) => {
 			// The measures as merged for the preview, unless rows were left out since: their details may come from those rows.
-			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp, previewed, merged: previewed && merged, rollUp });
+			await writeMeasures(session, rows, { source: ctx.source, importId, kept, temp: ctx.temp, previewed, merged: previewed && merged, rollUp, removes });
 		}
 	};
 };

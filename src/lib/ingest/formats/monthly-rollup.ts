@@ -9,6 +9,7 @@
  * itself is kept as given.
  */
 import { DEFAULT_ROLLUP } from '../../oba/rollup-rules';
+import { YEAR_STARTS, type YearType } from '../../oba/quarters';
 import { RATIO_SCALE, type Unit } from '../../oba/units';
 import { str } from '../../db/sql';
 import { valueRowSql } from '../../db/value-columns';
@@ -30,14 +31,17 @@ function labelSql(kind: string, start: string, academic: string): string {
 /** A measure's rule, given its `rollup` and `unit` columns: the rule declared, else its unit's default. */
 const ruleSql = (rollup: string, unit: string) => `coalesce(${rollup}, ${byUnit(DEFAULT_ROLLUP, unit)})`;
 
+/** A measure's kind of year (its `year_type`, blank: financial), of the measures row `alias`. */
+export const yearTypeSql = (alias: string) => `coalesce(${alias}.year_type, 'financial')`;
+
 /**
- * The measures of `measuresTable` (as they will be stored) whose rule differs from the one loaded and
- * that have months loaded: their quarters and years are rolled up again, months in the file or not.
+ * The measures of `measuresTable` (as they will be stored) whose rule or kind of year differs from
+ * the one loaded and that have months loaded: their quarters and years are rolled up again, months in the file or not.
  * Asked by the preview, before the writer replaces the measures.
  */
 export function ruleChangedSql(measuresTable: string): string {
 	return `SELECT n.measure_id FROM ${measuresTable} n JOIN measures o USING (measure_id)
-		WHERE ${ruleSql('n.rollup', 'n.unit')} IS DISTINCT FROM ${ruleSql('o.rollup', 'o.unit')}
+		WHERE (${ruleSql('n.rollup', 'n.unit')} IS DISTINCT FROM ${ruleSql('o.rollup', 'o.unit')} OR ${yearTypeSql('n')} <> ${yearTypeSql('o')})
 			AND n.measure_id IN (SELECT measure_id FROM measure_values WHERE period_kind = 'month')`;
 }
 
@@ -48,6 +52,7 @@ export function ruleChangedSql(measuresTable: string): string {
  */
 export function rolledUpSql(values: string, measuresTable: string, remade: readonly string[] = []): string {
 	const complete = `CASE WHEN g.rule = 'ratio' THEN g.derivable ELSE g.valued END = g.expected`;
+	const yearStart = `CASE WHEN r.academic THEN ${YEAR_STARTS.academic} ELSE ${YEAR_STARTS.financial} END`;
 	const denominator = `CASE WHEN g.unit = 'rate10k' THEN g.mean_denominator ELSE g.sum_denominator END`;
 	const value = `CASE WHEN NOT (${complete}) THEN NULL
 		WHEN g.rule = 'sum' THEN g.sum_value WHEN g.rule = 'mean' THEN g.mean_value WHEN g.rule = 'latest' THEN g.latest_value
@@ -66,8 +71,7 @@ export function rolledUpSql(values: string, measuresTable: string, remade: reado
 		SELECT m.*, r.unit, r.rule, r.academic, 'quarter' AS kind, CAST(date_trunc('quarter', m.period_start) AS DATE) AS start, 3 AS expected
 		FROM months m JOIN rules r USING (measure_id)
 		UNION ALL
-		SELECT m.*, r.unit, r.rule, r.academic, 'year', make_date(year(m.period_start) - CASE WHEN month(m.period_start) < (CASE WHEN r.academic THEN 9 ELSE 4 END) THEN 1 ELSE 0 END,
-			CASE WHEN r.academic THEN 9 ELSE 4 END, 1), 12
+		SELECT m.*, r.unit, r.rule, r.academic, 'year', make_date(year(m.period_start) - CASE WHEN month(m.period_start) < ${yearStart} THEN 1 ELSE 0 END, ${yearStart}, 1), 12
 		FROM months m JOIN rules r USING (measure_id)),
 	g AS (
 		SELECT measure_id, area_code, kind, start, any_value(unit) AS unit, any_value(rule) AS rule, any_value(academic) AS academic,
@@ -91,4 +95,28 @@ export function rolledUpSql(values: string, measuresTable: string, remade: reado
 	})}
 	FROM g WHERE NOT EXISTS (SELECT 1 FROM incoming i
 		WHERE i.measure_id = g.measure_id AND i.area_code = g.area_code AND i.period_start = g.start AND i.period_kind = g.kind)`;
+}
+
+/**
+ * The measures of `measuresTable` whose kind of year the file changes, each with its new kind: their
+ * stored years of the other kind go (otherYearsSql). Asked by the preview, before the writer replaces the measures.
+ */
+export function retypedSql(measuresTable: string): string {
+	return `SELECT n.measure_id, ${yearTypeSql('n')} AS kind FROM ${measuresTable} n JOIN measures o USING (measure_id)
+		WHERE ${yearTypeSql('n')} <> ${yearTypeSql('o')}`;
+}
+
+/** Measures whose kind of year changes, by their new kind. */
+export type Retyped = readonly { measure_id: string; kind: YearType }[];
+
+/**
+ * The stored years that a change of kind leaves behind (a financial year of a measure now academic,
+ * or the other way round): a measure's years are all of one kind, so the import removes them.
+ * null when no measure changes its kind of year.
+ */
+export function otherYearsSql(retyped: Retyped): string | null {
+	if (retyped.length === 0) return null;
+	const other = (kind: YearType): YearType => (kind === 'academic' ? 'financial' : 'academic');
+	return `SELECT * FROM measure_values WHERE period_kind = 'year' AND (${retyped.map((r) =>
+		`(measure_id = ${str(r.measure_id)} AND month(period_start) = ${YEAR_STARTS[other(r.kind)]})`).join(' OR ')})`;
 }
