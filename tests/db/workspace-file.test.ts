@@ -19,6 +19,7 @@ import { undoImport } from '../../src/lib/ingest/commit/undo';
 import { openWorkspaceFile, workspaceSource } from '../../src/lib/ingest/workspace-file';
 import { corpusBytes } from '../fixtures/ingest/corpus';
 import { emptyDatabase, sampleDatabase } from '../helpers/workspace';
+import { tablesDigest } from '../helpers/tables-digest';
 
 let db: Database;
 let lastImport: number;
@@ -141,24 +142,24 @@ describe('the tables kept in this browser, as Arrow', () => {
 		expect(parts.filter((p) => p.rows === 0).map((p) => p.bytes)).toContain(0);
 		const direct = await emptyDatabase();
 		await expect(loadWorkspace(direct, fileSource(file), { ours: true })).resolves.toMatchObject({ schemaVersion: SCHEMA_VERSION, tables: 32 });
-		expect(await dumpTables(direct)).toEqual(await dumpTables(source));
+		expect(await tablesDigest(direct)).toEqual(await tablesDigest(source));
 		expect(await direct.rows(`SELECT CAST(imported_at AS VARCHAR) AS at FROM imports WHERE import_id = 1`)).toEqual([{ at: '2026-12-03 20:45:01.123456' }]);
 		const checked = await emptyDatabase();
 		expect(await openWorkspaceFile(checked, file, 'kept.oba')).toMatchObject({ ok: true });
-		expect(await dumpTables(checked)).toEqual(await dumpTables(source));
+		expect(await tablesDigest(checked)).toEqual(await tablesDigest(source));
 		expect(await allNotes(checked)).toEqual(await allNotes(db));
 	});
 
 	test('a damaged Arrow part is refused by name, and what is loaded stays as it was', async () => {
 		const { parts, file } = await arrowFile(db);
 		const fresh = await sampleDatabase();
-		const before = await dumpTables(fresh);
+		const before = await tablesDigest(fresh);
 		// The bytes of measure_values' part, its schema message overwritten: DuckDB reads no row of it.
 		const start = file.indexOf(10, file.indexOf(10) + 1) + 1 + parts.slice(0, parts.findIndex((p) => p.table === 'measure_values')).reduce((n, p) => n + p.bytes, 0);
 		const damaged = file.slice();
 		damaged.fill(0x7a, start, start + 64);
 		await expect(loadWorkspace(fresh, fileSource(damaged), { ours: true })).rejects.toThrow(`Its table "measure_values" has 0 rows where its index says ${parts.find((p) => p.table === 'measure_values')!.rows}: the file is damaged.`);
-		expect(await dumpTables(fresh)).toEqual(before);
+		expect(await tablesDigest(fresh)).toEqual(before);
 	});
 });
 
